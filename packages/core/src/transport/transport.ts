@@ -1,0 +1,237 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky'
+import {
+  AbortError,
+  ConnectionError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '../errors/errors'
+import { type CallContext, errorFromResponse } from '../errors/fromResponse'
+import { SmartpayError } from '../errors/SmartpayError'
+import { fingerprint } from '../keys/fingerprint'
+import { type ApiKey, keyMode, type Mode } from '../keys/keys'
+import { type Collection, PagePromise } from '../pagination/Page'
+import { type Schema, validateParams, validateResponse } from '../schemas/validate'
+import { ApiPromise, type ApiResult } from './ApiPromise'
+import { type AuthScheme, authorizationHeader } from './auth'
+import { resolveBaseUrl } from './baseUrl'
+import { createIdempotencyKey, MUTATING_METHODS } from './idempotency'
+import {
+  type CallOptions,
+  CallOptionsSchema,
+  DEFAULTS,
+  type ResolvedTransportOptions,
+  type TransportOptions,
+  TransportOptionsSchema,
+} from './options'
+
+/** An HTTP method the API uses. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** Query values; `undefined` entries are dropped. */
+export type Query = Record<string, string | number | boolean | undefined>
+
+/** One API call, as a resource method describes it. */
+export interface RequestSpec {
+  method: Method
+  /** Path below the base URL, starting with `/`; ids in it must already be URI-encoded. */
+  path: string
+  query?: Query | undefined
+  body?: unknown
+  /** Validates (and may transform) `body` before anything is sent. */
+  bodySchema?: Schema | undefined
+  /** Validates `query` before anything is sent. */
+  querySchema?: Schema | undefined
+  /** Checks the response when `validateResponses` is on. */
+  responseSchema?: Schema | undefined
+  options?: CallOptions | undefined
+}
+
+/** What clients stand on: one way to call the API. Holds the key out of sight. */
+export interface Transport {
+  readonly mode: Mode
+  readonly baseUrl: string
+  /** `sk_test_…1taz`: which key this is, printable. */
+  readonly keyFingerprint: string
+  request<T>(spec: RequestSpec): ApiPromise<T>
+  /** A list call: awaitable for one page, async-iterable for every item. */
+  list<T>(
+    spec: RequestSpec & { query?: Query & { pageToken?: string | undefined } },
+  ): PagePromise<T>
+}
+
+const RETRY_METHODS_SAFE = ['get', 'head']
+const RETRY_METHODS_KEYED = ['get', 'head', 'post', 'put', 'patch', 'delete']
+
+/** Creates the transport for a validated key. Clients call this once, at construction. */
+export function createTransport(
+  key: ApiKey,
+  defaultScheme: AuthScheme,
+  options: TransportOptions = {},
+): Transport {
+  const input = validateParams(TransportOptionsSchema, options, { method: 'new', path: 'client' })
+  const resolved: ResolvedTransportOptions = {
+    key,
+    baseUrl: resolveBaseUrl(input.baseUrl, input.dangerouslyAllowInsecureLoopback),
+    authScheme: input.authScheme ?? defaultScheme,
+    timeout: input.timeout ?? DEFAULTS.timeout,
+    totalTimeout: input.totalTimeout ?? DEFAULTS.totalTimeout,
+    maxRetries: input.maxRetries ?? DEFAULTS.maxRetries,
+    retry: {
+      baseDelayMs: input.retry?.baseDelayMs ?? DEFAULTS.retry.baseDelayMs,
+      maxDelayMs: input.retry?.maxDelayMs ?? DEFAULTS.retry.maxDelayMs,
+      maxRetryAfterMs: input.retry?.maxRetryAfterMs ?? DEFAULTS.retry.maxRetryAfterMs,
+    },
+    fetch: options.fetch,
+    validateResponses: input.validateResponses ?? false,
+  }
+  const { retry } = resolved
+  const api = ky.create({
+    prefix: resolved.baseUrl,
+    headers: {
+      authorization: authorizationHeader(key, resolved.authScheme),
+      accept: 'application/json',
+    },
+    // A redirect would carry the key to wherever it points; treat it as an error instead.
+    redirect: 'manual',
+    timeout: resolved.timeout,
+    totalTimeout: resolved.totalTimeout,
+    ...(resolved.fetch ? { fetch: resolved.fetch } : {}),
+    retry: {
+      limit: resolved.maxRetries,
+      statusCodes: [429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfterMs,
+      backoffLimit: retry.maxDelayMs,
+      delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
+      // "Equal jitter": at least half the step, so retries never bunch up at zero.
+      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+      retryOnTimeout: true,
+    },
+  })
+
+  async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
+    const where = { method: spec.method, path: spec.path }
+    const call = validateParams(CallOptionsSchema, spec.options ?? {}, where)
+    const body = spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body
+    const query = spec.querySchema
+      ? validateParams(spec.querySchema, spec.query ?? {}, where)
+      : spec.query
+    const idempotencyKey = MUTATING_METHODS.has(spec.method)
+      ? (call.idempotencyKey ?? createIdempotencyKey())
+      : undefined
+    const context: CallContext = { ...where, key, idempotencyKey }
+    let attempts = 0
+    try {
+      const pending = api(spec.path.slice(1), {
+        method: spec.method,
+        ...(query === undefined ? {} : { searchParams: query as Query }),
+        ...(body === undefined ? {} : { json: body }),
+        ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+        ...(call.signal ? { signal: call.signal } : {}),
+        timeout: call.timeout ?? resolved.timeout,
+        totalTimeout: call.totalTimeout ?? resolved.totalTimeout,
+        retry: {
+          limit: call.maxRetries ?? resolved.maxRetries,
+          // A mutating call is retried only when it carries a key the API deduplicates on.
+          methods: idempotencyKey ? RETRY_METHODS_KEYED : RETRY_METHODS_SAFE,
+        },
+        hooks: {
+          beforeRequest: [() => void attempts++],
+          beforeRetry: [() => void attempts++],
+        },
+      })
+      const response = await pending
+      const text = await pending.text()
+      const requestId = readRequestId(response.headers)
+      let data: unknown
+      if (text !== '') {
+        try {
+          data = JSON.parse(text)
+        } catch (cause) {
+          throw new UnexpectedResponseError(
+            `The API answered ${where.method} ${where.path} with HTTP ${response.status} and a body that is not JSON.`,
+            { ...context, status: response.status, requestId, cause },
+          )
+        }
+      }
+      if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
+        data = validateResponse(spec.responseSchema, data, {
+          ...where,
+          status: response.status,
+          requestId,
+        })
+      }
+      return {
+        data: data as T,
+        meta: {
+          status: response.status,
+          ...where,
+          idempotencyKey,
+          idempotentReplayed: response.headers.get('idempotency-replayed') === 'true',
+          requestId,
+          attempts,
+        },
+      }
+    } catch (error) {
+      throw toSmartpayError(error, context, call.signal)
+    }
+  }
+
+  const transport: Transport = {
+    mode: keyMode(key),
+    baseUrl: resolved.baseUrl,
+    keyFingerprint: fingerprint(key),
+    request: <T>(spec: RequestSpec) => new ApiPromise(execute<T>(spec)),
+    list: <T>(spec: RequestSpec) =>
+      new PagePromise<T>((pageToken) =>
+        transport.request<Collection<T>>({
+          ...spec,
+          query: { ...spec.query, ...(pageToken === undefined ? {} : { pageToken }) },
+        }),
+      ),
+  }
+  return Object.freeze(transport)
+}
+
+function readRequestId(headers: Headers): string | undefined {
+  return headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
+}
+
+/** Maps whatever ky or fetch threw to one of our classes. Never keeps ky's Request as a cause. */
+function toSmartpayError(
+  error: unknown,
+  call: CallContext,
+  signal: AbortSignal | undefined,
+): SmartpayError {
+  const where = `${call.method} ${call.path}`
+  const context = { method: call.method, path: call.path, idempotencyKey: call.idempotencyKey }
+  if (error instanceof SmartpayError) return error
+  if (signal?.aborted) {
+    return new AbortError(`${where} was aborted by its signal.`, {
+      ...context,
+      cause: signal.reason,
+    })
+  }
+  if (isHTTPError(error)) {
+    const { response } = error
+    const status = response.type === 'opaqueredirect' ? 0 : response.status
+    return errorFromResponse(status, error.data, call, readRequestId(response.headers))
+  }
+  if (isTimeoutError(error)) {
+    return new TimeoutError(
+      `${where} timed out (per-attempt timeout or total deadline). ${call.idempotencyKey ? `Retrying with idempotency key ${call.idempotencyKey} is safe.` : ''}`.trim(),
+      context,
+    )
+  }
+  if (isNetworkError(error)) {
+    return new ConnectionError(
+      `Could not reach the API for ${where}: ${(error.cause as Error | undefined)?.message ?? 'network error'}.`,
+      { ...context, cause: error.cause },
+    )
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return new ConnectionError(`${where} failed before an answer came: ${message}.`, {
+    ...context,
+    cause: error instanceof Error && !('request' in error) ? error : undefined,
+  })
+}

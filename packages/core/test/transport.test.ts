@@ -1,0 +1,423 @@
+import { inspect } from 'node:util'
+import * as v from 'valibot'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startTestServer, type TestServer } from '../../../testing/httpsServer'
+import {
+  AbortError,
+  ApiServerError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  createTransport,
+  InsecureUrlError,
+  isSmartpayError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  SmartpayError,
+  TimeoutError,
+  type Transport,
+  type TransportOptions,
+  UnexpectedResponseError,
+  ValidationError,
+} from '../src/index'
+
+const KEY = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
+const BASIC = `Basic ${btoa(`${KEY}:`)}`
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+let server: TestServer
+const fast = { retry: { baseDelayMs: 5, maxDelayMs: 20 } } satisfies TransportOptions
+
+function client(options: TransportOptions = {}): Transport {
+  return createTransport(KEY, 'basic', {
+    baseUrl: server.baseUrl,
+    fetch: server.fetch,
+    ...fast,
+    ...options,
+  })
+}
+
+async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(isSmartpayError(error)).toBe(true)
+    return error as SmartpayError
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** Asserts the key appears in no form anywhere in the error. */
+function expectNoKey(value: unknown): void {
+  const dumps = [
+    JSON.stringify(value),
+    inspect(value, { depth: 20, showHidden: true }),
+    String(value),
+    value instanceof Error ? String(value.stack) : '',
+  ]
+  for (const dump of dumps) {
+    expect(dump).not.toContain(KEY)
+    expect(dump).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
+    expect(dump).not.toContain(btoa(`${KEY}:`))
+    expect(dump.toLowerCase()).not.toContain('authorization')
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+beforeEach(() => server.reset())
+
+describe('requests', () => {
+  it('sends a GET with the Basic header, Accept JSON, the query, and no body or idempotency key', async () => {
+    server.queue({ json: { id: 'order_test_1', object: 'order' } })
+    const data = await client().request({
+      method: 'GET',
+      path: '/orders/order_test_1',
+      query: { expand: 'all', maxResults: 5, pageToken: undefined },
+    })
+    expect(data).toEqual({ id: 'order_test_1', object: 'order' })
+    const [req] = server.requests
+    expect(req?.method).toBe('GET')
+    expect(req?.path).toBe('/v1/orders/order_test_1')
+    expect(Object.fromEntries(req?.query ?? [])).toEqual({ expand: 'all', maxResults: '5' })
+    expect(req?.headers.authorization).toBe(BASIC)
+    expect(req?.headers.accept).toBe('application/json')
+    expect(req?.headers['idempotency-key']).toBeUndefined()
+    expect(req?.body).toBe('')
+  })
+
+  it('sends Bearer when asked', async () => {
+    await client({ authScheme: 'bearer' }).request({ method: 'GET', path: '/x' })
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`)
+  })
+
+  it('sends a JSON body with a random UUID idempotency key on every mutating method', async () => {
+    const api = client()
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      await api.request({
+        method,
+        path: '/things',
+        body: method === 'DELETE' ? undefined : { amount: 1 },
+      })
+    }
+    const keys = server.requests.map((r) => r.headers['idempotency-key'])
+    for (const key of keys) expect(key).toMatch(UUID)
+    expect(new Set(keys).size).toBe(4)
+    expect(server.requests[0]?.headers['content-type']).toBe('application/json')
+    expect(server.requests[0]?.json).toEqual({ amount: 1 })
+  })
+
+  it('uses the caller’s idempotency key and shows it on the result metadata', async () => {
+    server.queue({
+      json: { ok: true },
+      headers: { 'request-id': 'req_123', 'idempotency-replayed': 'true' },
+    })
+    const { data, meta } = await client()
+      .request({
+        method: 'POST',
+        path: '/payments',
+        body: {},
+        options: { idempotencyKey: 'order-42-capture' },
+      })
+      .withMeta()
+    expect(data).toEqual({ ok: true })
+    expect(server.requests[0]?.headers['idempotency-key']).toBe('order-42-capture')
+    expect(meta).toMatchObject({
+      status: 200,
+      method: 'POST',
+      path: '/payments',
+      idempotencyKey: 'order-42-capture',
+      idempotentReplayed: true,
+      requestId: 'req_123',
+      attempts: 1,
+    })
+  })
+
+  it('resolves an empty 200 and a 204 to undefined', async () => {
+    server.queue({ status: 200, text: '' }, { status: 204 })
+    await expect(
+      client().request({ method: 'PUT', path: '/tokens/paytok_test_1/enable' }),
+    ).resolves.toBeUndefined()
+    await expect(
+      client().request({ method: 'DELETE', path: '/tokens/paytok_test_1' }),
+    ).resolves.toBeUndefined()
+  })
+
+  it('uses an injected fetch', async () => {
+    let calls = 0
+    const counting: typeof fetch = (input, init) => {
+      calls++
+      return server.fetch(input, init)
+    }
+    await client({ fetch: counting }).request({ method: 'GET', path: '/x' })
+    expect(calls).toBe(1)
+  })
+})
+
+describe('validation before any I/O', () => {
+  const Body = v.object({ amount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+
+  it('refuses bad params with the field path and valibot issues, sending nothing', async () => {
+    const error = await failure(
+      client().request({
+        method: 'POST',
+        path: '/payments',
+        body: { amount: -1 },
+        bodySchema: Body,
+      }),
+    )
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).field).toBe('amount')
+    expect((error as ValidationError).issues[0]?.type).toBe('min_value')
+    expect(error.message).toContain('POST /payments')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses bad call options', async () => {
+    const bad = [
+      { timeout: -5 },
+      { maxRetries: 1.5 },
+      { idempotencyKey: 'has space' },
+      { idempotencyKey: 'a\nb' },
+    ]
+    for (const options of bad) {
+      await expect(
+        client().request({ method: 'POST', path: '/x', options }),
+      ).rejects.toBeInstanceOf(ValidationError)
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses a non-https base URL at construction', () => {
+    expect(() => createTransport(KEY, 'basic', { baseUrl: 'http://api.smartpay.co/v1' })).toThrow(
+      InsecureUrlError,
+    )
+  })
+})
+
+describe('errors', () => {
+  it.each([
+    [400, BadRequestError, 'request.invalid'],
+    [403, PermissionDeniedError, 'amount.insufficient'],
+    [404, NotFoundError, 'order.not-found'],
+    [409, ConflictError, 'order.cannot-capture'],
+  ])('maps %i to its class with the API fields', async (status, ErrorClass, code) => {
+    server.queue({
+      status,
+      json: { statusCode: status, errorCode: code, message: 'Nope', details: [{ field: 'x' }] },
+      headers: { 'request-id': 'req_9' },
+    })
+    const error = await failure(client().request({ method: 'POST', path: '/payments', body: {} }))
+    expect(error).toBeInstanceOf(ErrorClass)
+    expect(error).toBeInstanceOf(SmartpayError)
+    expect(error).toMatchObject({
+      status,
+      code,
+      errorCode: code,
+      details: [{ field: 'x' }],
+      method: 'POST',
+      path: '/payments',
+      requestId: 'req_9',
+    })
+    expect(error.idempotencyKey).toMatch(UUID)
+    expect(error.idempotencyKey).toBe(server.requests[0]?.headers['idempotency-key'])
+    expect(error.message).toContain('Nope')
+    expect(server.requests).toHaveLength(1)
+    expectNoKey(error)
+  })
+
+  it('maps a 401 to AuthenticationError naming the mode, never the key', async () => {
+    server.queue({ status: 401, json: { statusCode: 401, scheme: 'Basic', realm: 'smartpay' } })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(AuthenticationError)
+    expect(error.code).toBeUndefined()
+    expect(error.message).toMatch(/missing, wrong or outdated/)
+    expect(error.message).toContain('test-mode secret key sk_test_…1taz')
+    expectNoKey(error)
+  })
+
+  it('turns a non-JSON 502 into ApiServerError after retrying, never a resolved string', async () => {
+    const html = {
+      status: 502,
+      text: '<html>Bad Gateway</html>',
+      headers: { 'content-type': 'text/html' },
+    }
+    server.queue(html, html, html)
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(ApiServerError)
+    expect(error.status).toBe(502)
+    expect(error.details).toEqual({ body: '<html>Bad Gateway</html>' })
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('redacts anything key-shaped that an error body echoes', async () => {
+    server.queue({ status: 400, json: { errorCode: 'request.invalid', message: `bad key ${KEY}` } })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error.message).toContain('sk_test_…1taz')
+    expectNoKey(error)
+  })
+
+  it('treats a 2xx body that is not JSON as UnexpectedResponseError', async () => {
+    server.queue({
+      status: 200,
+      text: '{"truncated',
+      headers: { 'content-type': 'application/json' },
+    })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(UnexpectedResponseError)
+  })
+
+  it('never follows a redirect: a 3xx is a RedirectError and nothing goes to Location', async () => {
+    server.queue({ status: 302, headers: { location: `${server.origin}/elsewhere` } })
+    const error = await failure(client().request({ method: 'POST', path: '/payments', body: {} }))
+    expect(error).toBeInstanceOf(RedirectError)
+    expect(error.message).toMatch(/never followed/)
+    expect(server.requests.map((r) => r.path)).toEqual(['/v1/payments'])
+  })
+
+  it('gives ConnectionError when the connection drops, after the retries', async () => {
+    server.handle(() => ({ drop: true }))
+    const error = await failure(
+      client({ maxRetries: 1 }).request({ method: 'GET', path: '/orders' }),
+    )
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(server.requests).toHaveLength(2)
+    expectNoKey(error)
+  })
+
+  it('gives TimeoutError when an attempt is too slow', async () => {
+    server.handle(() => ({ delayMs: 400, json: {} }))
+    const error = await failure(
+      client({ timeout: 50, maxRetries: 0 }).request({ method: 'GET', path: '/slow' }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
+  })
+
+  it('stops at the total deadline even with retries left', async () => {
+    server.handle(() => ({ delayMs: 300, json: {} }))
+    const started = Date.now()
+    const error = await failure(
+      client({ timeout: 100, totalTimeout: 250, maxRetries: 10 }).request({
+        method: 'GET',
+        path: '/slow',
+      }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(server.requests.length).toBeLessThanOrEqual(3)
+  })
+
+  it('gives AbortError when the caller aborts, and sends nothing for an aborted signal', async () => {
+    server.handle(() => ({ delayMs: 300, json: {} }))
+    const controller = new AbortController()
+    const pending = client().request({
+      method: 'GET',
+      path: '/slow',
+      options: { signal: controller.signal },
+    })
+    setTimeout(() => controller.abort(), 30)
+    expect(await failure(pending)).toBeInstanceOf(AbortError)
+    server.reset()
+    const error = await failure(
+      client().request({ method: 'GET', path: '/x', options: { signal: AbortSignal.abort() } }),
+    )
+    expect(error).toBeInstanceOf(AbortError)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('keeps the key out of an inspected transport', () => {
+    const dump = inspect(client(), { depth: 10, showHidden: true })
+    expect(dump).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
+    expect(dump).toContain('sk_test_…1taz')
+  })
+})
+
+describe('retries', () => {
+  it.each([500, 502, 503, 504])(
+    'retries a %i and reuses the same idempotency key',
+    async (status) => {
+      server.queue({ status, json: { statusCode: status } }, { status, json: {} })
+      const { meta } = await client()
+        .request({ method: 'POST', path: '/payments', body: { a: 1 } })
+        .withMeta()
+      const keys = server.requests.map((r) => r.headers['idempotency-key'])
+      expect(keys).toHaveLength(3)
+      expect(new Set(keys).size).toBe(1)
+      expect(meta.idempotencyKey).toBe(keys[0])
+      expect(meta.attempts).toBe(3)
+      expect(server.requests.every((r) => r.body === '{"a":1}')).toBe(true)
+    },
+  )
+
+  it('retries a dropped connection on a POST with the same key', async () => {
+    server.queue({ drop: true })
+    await client().request({ method: 'POST', path: '/payments', body: {} })
+    const keys = server.requests.map((r) => r.headers['idempotency-key'])
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toBe(keys[1])
+  })
+
+  it('does not retry 400, 401, 404 or 409', async () => {
+    for (const status of [400, 401, 404, 409]) {
+      server.reset()
+      server.queue({ status, json: { statusCode: status } })
+      await failure(client().request({ method: 'GET', path: '/x' }))
+      expect(server.requests).toHaveLength(1)
+    }
+  })
+
+  it('honours Retry-After on a 429', async () => {
+    server.queue({ status: 429, json: {}, headers: { 'retry-after': '1' } })
+    const started = Date.now()
+    await client().request({ method: 'GET', path: '/x' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('caps a long Retry-After', async () => {
+    server.queue({ status: 429, json: {}, headers: { 'retry-after': '3600' } })
+    const started = Date.now()
+    await client({ retry: { maxRetryAfterMs: 50 } }).request({ method: 'GET', path: '/x' })
+    expect(Date.now() - started).toBeLessThan(900)
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('ends with RateLimitError when 429s outlast the retries', async () => {
+    server.handle(() => ({
+      status: 429,
+      json: { statusCode: 429 },
+      headers: { 'retry-after': '0' },
+    }))
+    const error = await failure(client({ maxRetries: 2 }).request({ method: 'GET', path: '/x' }))
+    expect(error).toBeInstanceOf(RateLimitError)
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('respects maxRetries per call', async () => {
+    server.handle(() => ({ status: 503, json: {} }))
+    await failure(
+      client({ maxRetries: 5 }).request({ method: 'GET', path: '/x', options: { maxRetries: 0 } }),
+    )
+    expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('isSmartpayError and instanceof', () => {
+  it('work across two copies of core', async () => {
+    vi.resetModules()
+    const copy: typeof import('../src/index') = await import('../src/index')
+    expect(copy.NotFoundError).not.toBe(NotFoundError)
+    const foreign = new copy.NotFoundError('x', { status: 404 })
+    expect(foreign).toBeInstanceOf(NotFoundError)
+    expect(foreign).toBeInstanceOf(SmartpayError)
+    expect(foreign).not.toBeInstanceOf(ConflictError)
+    expect(isSmartpayError(foreign)).toBe(true)
+    expect(isSmartpayError(new Error('plain'))).toBe(false)
+    expect(new NotFoundError('x')).toBeInstanceOf(copy.SmartpayError)
+  })
+})

@@ -1,0 +1,3 @@
+import { libraryConfig } from '../../vite.lib'
+
+export default libraryConfig({ index: 'src/index.ts' })

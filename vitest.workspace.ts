@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url'
+import { defineProject, type TestProjectConfiguration } from 'vitest/config'
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * Tests import sibling packages from source, so no build is needed to run them.
+ * (The firewall fixtures build real Vite apps and resolve the built packages instead.)
+ */
+const alias = [
+  { find: /^@smartpay-kit\/core$/, replacement: root('./packages/core/src/index.ts') },
+  {
+    find: /^@smartpay-kit\/public-client$/,
+    replacement: root('./packages/public-client/src/index.ts'),
+  },
+  {
+    find: /^@smartpay-kit\/public-client\/vite$/,
+    replacement: root('./packages/public-client/src/vite/index.ts'),
+  },
+  {
+    find: /^@smartpay-kit\/server-client$/,
+    replacement: root('./packages/server-client/src/index.ts'),
+  },
+  {
+    find: /^@smartpay-kit\/server-client\/webhooks$/,
+    replacement: root('./packages/server-client/src/webhooks/index.ts'),
+  },
+  { find: /^@smartpay-kit\/sandbox$/, replacement: root('./packages/sandbox/src/index.ts') },
+]
+
+const typecheck = { enabled: true, include: ['**/*.test-d.ts'], tsconfig: root('./tsconfig.json') }
+
+export default [
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: 'core',
+      root: root('./packages/core'),
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      typecheck,
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: 'server-client',
+      root: root('./packages/server-client'),
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      exclude: ['**/*.browser.test.ts'],
+      typecheck,
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: 'public-client',
+      root: root('./packages/public-client'),
+      environment: 'happy-dom',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      exclude: ['**/*.browser.test.ts'],
+      typecheck,
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: 'sandbox',
+      root: root('./packages/sandbox'),
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    },
+  }),
+] satisfies TestProjectConfiguration[]
