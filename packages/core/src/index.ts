@@ -40,6 +40,9 @@ export {
   parseSecretKey,
   type SecretKey,
 } from './keys/keys'
+// Checkout
+export { type CheckoutTarget, type CheckoutUrlOptions, checkoutUrl } from './checkout/checkoutUrl'
+
 // Schemas and pagination
 export { type Collection, type Page, PagePromise, TO_ARRAY_MAX } from './pagination/Page'
 export { type Schema, validateParams, validateResponse } from './schemas/validate'
