@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 
+// Checkout
+export {
+  type CheckoutTarget,
+  type CheckoutUrlOptions,
+  checkoutUrl,
+} from './checkout/checkoutUrl.js'
 // Errors
 export {
   AbortError,
@@ -23,11 +29,11 @@ export {
   TimeoutError,
   UnexpectedResponseError,
   ValidationError,
-} from './errors/errors'
-export { redactKeys } from './errors/redact'
-export { type ErrorContext, isSmartpayError, SmartpayError } from './errors/SmartpayError'
+} from './errors/errors.js'
+export { redactKeys } from './errors/redact.js'
+export { type ErrorContext, isSmartpayError, SmartpayError } from './errors/SmartpayError.js'
 // Keys
-export { fingerprint } from './keys/fingerprint'
+export { fingerprint } from './keys/fingerprint.js'
 export {
   type ApiKey,
   type KeyKind,
@@ -39,23 +45,21 @@ export {
   parsePublicKey,
   parseSecretKey,
   type SecretKey,
-} from './keys/keys'
-// Checkout
-export { type CheckoutTarget, type CheckoutUrlOptions, checkoutUrl } from './checkout/checkoutUrl'
+} from './keys/keys.js'
 
 // Schemas and pagination
-export { type Collection, type Page, PagePromise, TO_ARRAY_MAX } from './pagination/Page'
-export { type Schema, validateParams, validateResponse } from './schemas/validate'
+export { type Collection, type Page, PagePromise, TO_ARRAY_MAX } from './pagination/Page.js'
+export { type Schema, validateParams, validateResponse } from './schemas/validate.js'
 // Transport
-export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPromise'
-export { type AuthScheme, authorizationHeader } from './transport/auth'
-export { DEFAULT_BASE_URL, resolveBaseUrl } from './transport/baseUrl'
-export { createIdempotencyKey, MUTATING_METHODS } from './transport/idempotency'
-export type { CallOptions, RetryTuning, TransportOptions } from './transport/options'
+export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPromise.js'
+export { type AuthScheme, authorizationHeader } from './transport/auth.js'
+export { DEFAULT_BASE_URL, resolveBaseUrl } from './transport/baseUrl.js'
+export { createIdempotencyKey, MUTATING_METHODS } from './transport/idempotency.js'
+export type { CallOptions, RetryTuning, TransportOptions } from './transport/options.js'
 export {
   createTransport,
   type Method,
   type Query,
   type RequestSpec,
   type Transport,
-} from './transport/transport'
+} from './transport/transport.js'

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import * as v from 'valibot'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer'
+import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
 import {
   AbortError,
   ApiServerError,
@@ -22,7 +22,7 @@ import {
   type TransportOptions,
   UnexpectedResponseError,
   ValidationError,
-} from '../src/index'
+} from '../src/index.js'
 
 const KEY = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const BASIC = `Basic ${btoa(`${KEY}:`)}`
@@ -410,7 +410,7 @@ describe('retries', () => {
 describe('isSmartpayError and instanceof', () => {
   it('work across two copies of core', async () => {
     vi.resetModules()
-    const copy: typeof import('../src/index') = await import('../src/index')
+    const copy: typeof import('../src/index.js') = await import('../src/index.js')
     expect(copy.NotFoundError).not.toBe(NotFoundError)
     const foreign = new copy.NotFoundError('x', { status: 404 })
     expect(foreign).toBeInstanceOf(NotFoundError)

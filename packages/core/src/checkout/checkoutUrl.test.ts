@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ValidationError } from '../errors/errors'
-import { checkoutUrl } from './checkoutUrl'
+import { ValidationError } from '../errors/errors.js'
+import { checkoutUrl } from './checkoutUrl.js'
 
 const BASE = 'https://checkout.smartpay.co/checkout_test_hm3tau0XY7r3ULm06pHtr8.1nsIwu.2Kx'
 

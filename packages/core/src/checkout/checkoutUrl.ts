@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/errors'
+import { ValidationError } from '../errors/errors.js'
 
 /** Anything that carries a hosted checkout URL: a checkout session, or the URL itself. */
 export type CheckoutTarget = string | { readonly url?: string | null | undefined }

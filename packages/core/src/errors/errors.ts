@@ -1,6 +1,6 @@
 import { type BaseIssue, getDotPath } from 'valibot'
-import { redactKeys } from './redact'
-import { type ErrorContext, SmartpayError } from './SmartpayError'
+import { redactKeys } from './redact.js'
+import { type ErrorContext, SmartpayError } from './SmartpayError.js'
 
 /** 400: the API refused the parameters. */
 export class BadRequestError extends SmartpayError {

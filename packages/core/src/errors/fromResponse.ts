@@ -1,8 +1,8 @@
-import { fingerprint } from '../keys/fingerprint'
-import { type ApiKey, keyKind, keyMode } from '../keys/keys'
-import { errorClassForStatus } from './errors'
-import { redactKeys } from './redact'
-import type { ErrorContext, SmartpayError } from './SmartpayError'
+import { fingerprint } from '../keys/fingerprint.js'
+import { type ApiKey, keyKind, keyMode } from '../keys/keys.js'
+import { errorClassForStatus } from './errors.js'
+import { redactKeys } from './redact.js'
+import type { ErrorContext, SmartpayError } from './SmartpayError.js'
 
 /** The request side of an error: what was called, with which key. */
 export interface CallContext {

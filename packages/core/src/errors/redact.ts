@@ -1,4 +1,4 @@
-import { fingerprint } from '../keys/fingerprint'
+import { fingerprint } from '../keys/fingerprint.js'
 
 const KEY_LIKE = /(?:pk|sk)_(?:test|live)_[0-9A-Za-z]+/g
 

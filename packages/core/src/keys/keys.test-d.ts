@@ -6,7 +6,7 @@ import {
   parsePublicKey,
   parseSecretKey,
   type SecretKey,
-} from './keys'
+} from './keys.js'
 
 describe('key types', () => {
   it('accept literals of their own kind only', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidKeyError } from '../errors/errors'
-import { fingerprint } from './fingerprint'
-import { keyKind, keyMode, parsePublicKey, parseSecretKey } from './keys'
+import { InvalidKeyError } from '../errors/errors.js'
+import { fingerprint } from './fingerprint.js'
+import { keyKind, keyMode, parsePublicKey, parseSecretKey } from './keys.js'
 
 const SECRET = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const PUBLIC = 'pk_live_PCLEGPw9RrKIAlRcK504Bj'

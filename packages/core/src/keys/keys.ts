@@ -1,5 +1,5 @@
-import { InvalidKeyError } from '../errors/errors'
-import { fingerprint } from './fingerprint'
+import { InvalidKeyError } from '../errors/errors.js'
+import { fingerprint } from './fingerprint.js'
 
 /** Whether a key (and every object it touches) lives in test or live mode. */
 export type Mode = 'test' | 'live'

@@ -1,5 +1,5 @@
-import { ValidationError } from '../errors/errors'
-import type { ApiPromise } from '../transport/ApiPromise'
+import { ValidationError } from '../errors/errors.js'
+import type { ApiPromise } from '../transport/ApiPromise.js'
 
 /** The API's collection envelope. */
 export interface Collection<T> {

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { UnexpectedResponseError, ValidationError } from '../errors/errors'
-import { redactKeys } from '../errors/redact'
+import { UnexpectedResponseError, ValidationError } from '../errors/errors.js'
+import { redactKeys } from '../errors/redact.js'
 
 /** Any valibot schema, sync. */
 export type Schema = v.GenericSchema

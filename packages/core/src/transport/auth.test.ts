@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { authorizationHeader } from './auth'
+import { authorizationHeader } from './auth.js'
 
 describe('authorizationHeader', () => {
   it('sends Basic as RFC 7617 with the key as user name and an empty password', () => {

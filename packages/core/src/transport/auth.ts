@@ -1,4 +1,4 @@
-import type { ApiKey } from '../keys/keys'
+import type { ApiKey } from '../keys/keys.js'
 
 /**
  * How the key travels. `basic` is RFC 7617 with the key as user name and an empty password

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { InsecureUrlError } from '../errors/errors'
-import { DEFAULT_BASE_URL, resolveBaseUrl } from './baseUrl'
+import { InsecureUrlError } from '../errors/errors.js'
+import { DEFAULT_BASE_URL, resolveBaseUrl } from './baseUrl.js'
 
 describe('resolveBaseUrl', () => {
   it('defaults to the production API and trims trailing slashes', () => {

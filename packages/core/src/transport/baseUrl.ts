@@ -1,4 +1,4 @@
-import { InsecureUrlError } from '../errors/errors'
+import { InsecureUrlError } from '../errors/errors.js'
 
 /** Where the API lives unless `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.smartpay.co/v1'

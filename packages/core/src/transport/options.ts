@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import type { ApiKey } from '../keys/keys'
-import type { AuthScheme } from './auth'
+import type { ApiKey } from '../keys/keys.js'
+import type { AuthScheme } from './auth.js'
 
 /** Backoff tuning; the defaults suit the real API. */
 export interface RetryTuning {

@@ -4,17 +4,17 @@ import {
   ConnectionError,
   TimeoutError,
   UnexpectedResponseError,
-} from '../errors/errors'
-import { type CallContext, errorFromResponse } from '../errors/fromResponse'
-import { SmartpayError } from '../errors/SmartpayError'
-import { fingerprint } from '../keys/fingerprint'
-import { type ApiKey, keyMode, type Mode } from '../keys/keys'
-import { type Collection, PagePromise } from '../pagination/Page'
-import { type Schema, validateParams, validateResponse } from '../schemas/validate'
-import { ApiPromise, type ApiResult } from './ApiPromise'
-import { type AuthScheme, authorizationHeader } from './auth'
-import { resolveBaseUrl } from './baseUrl'
-import { createIdempotencyKey, MUTATING_METHODS } from './idempotency'
+} from '../errors/errors.js'
+import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
+import { SmartpayError } from '../errors/SmartpayError.js'
+import { fingerprint } from '../keys/fingerprint.js'
+import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
+import { type Collection, PagePromise } from '../pagination/Page.js'
+import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
+import { ApiPromise, type ApiResult } from './ApiPromise.js'
+import { type AuthScheme, authorizationHeader } from './auth.js'
+import { resolveBaseUrl } from './baseUrl.js'
+import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
   CallOptionsSchema,
@@ -22,7 +22,7 @@ import {
   type ResolvedTransportOptions,
   type TransportOptions,
   TransportOptionsSchema,
-} from './options'
+} from './options.js'
 
 /** An HTTP method the API uses. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
