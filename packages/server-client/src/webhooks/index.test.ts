@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest'
+import * as webhooks from './index.js'
+
+it('exports exactly the public webhook API', () => {
+  expect(Object.keys(webhooks).sort()).toEqual([
+    'WEBHOOK_EVENT_TYPES',
+    'WEBHOOK_HEADERS',
+    'WebhookEventSchema',
+    'WebhookSignatureError',
+    'computeWebhookSignature',
+    'isWebhookSignatureError',
+    'signWebhook',
+    'verifyWebhook',
+    'verifyWebhookRequest',
+  ])
+})

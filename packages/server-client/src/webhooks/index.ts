@@ -1,0 +1,26 @@
+// Errors
+export {
+  isWebhookSignatureError,
+  WebhookSignatureError,
+  type WebhookSignatureErrorReason,
+} from './errors.js'
+// Events
+export {
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+  type WebhookEventOf,
+  WebhookEventSchema,
+  type WebhookEventType,
+} from './event.js'
+// Signing, to test your own handlers
+export { type SignedWebhook, type SignWebhookOptions, signWebhook } from './sign.js'
+export { computeWebhookSignature, WEBHOOK_HEADERS, type WebhookBody } from './signature.js'
+// Verifying deliveries
+export {
+  type VerifyWebhookOptions,
+  type VerifyWebhookRequestOptions,
+  verifyWebhook,
+  verifyWebhookRequest,
+  type WebhookHeaders,
+  type WebhookSigningSecret,
+} from './verify.js'
