@@ -1,0 +1,161 @@
+import type { IncomingMessage } from 'node:http'
+import { authenticate, PUBLIC_OPERATIONS, publicKeyForbidden, UNAUTHORIZED_BODY } from './auth.js'
+import type { WebhookDispatcher } from './dispatcher.js'
+import { ApiError } from './errors.js'
+import { header, jsonReply, type Reply } from './http.js'
+import { fingerprint, IDEMPOTENT_METHODS, type IdempotencyCache } from './idempotency.js'
+import type { Mode } from './ids.js'
+import type { BaseObject, JsonObject } from './objects.js'
+import type { Context, Router } from './router.js'
+import type { Store } from './store.js'
+import type { EventType } from './webhooks.js'
+
+/** What the `/v1` pipeline needs from the server. */
+export interface ApiDeps {
+  store: Store
+  router: Router
+  idempotency: IdempotencyCache
+  dispatcher: WebhookDispatcher
+  origin: string
+  /** Only these keys are accepted, when set. */
+  keys: ReadonlySet<string> | undefined
+}
+
+/** The outcome of one `/v1` request, with facts for the request log. */
+export interface ApiOutcome {
+  reply: Reply
+  mode?: Mode
+  replayed?: boolean
+}
+
+const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key'
+
+const errorReply = (error: ApiError) => jsonReply(error.statusCode, error.toBody())
+
+/** CORS headers for the public operation, echoing the request's Origin (or `*`). */
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'access-control-allow-origin': header(req, 'origin') ?? '*',
+    'access-control-expose-headers': 'Request-Id, Idempotency-Key, Idempotency-Replayed',
+    vary: 'Origin',
+  }
+}
+
+/** Answers one `/v1` request: CORS, auth, key kind, body, idempotency, handler, events. */
+export async function handleApi(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  url: URL,
+  raw: string,
+): Promise<ApiOutcome> {
+  const method = req.method ?? 'GET'
+  const path = url.pathname.replace(/^\/v1/, '') || '/'
+  if (method === 'OPTIONS') {
+    const wanted = header(req, 'access-control-request-method') ?? 'GET'
+    const target = deps.router.match(wanted.toUpperCase(), path)
+    if (target.kind === 'found' && PUBLIC_OPERATIONS.has(target.route.operation))
+      return {
+        reply: jsonReply(204, undefined, {
+          ...corsHeaders(req),
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': CORS_ALLOW_HEADERS,
+          'access-control-max-age': '600',
+        }),
+      }
+    return {
+      reply: errorReply(
+        new ApiError(
+          405,
+          'request.method-not-allowed',
+          'OPTIONS is only answered for operations a browser may call with a public key.',
+        ),
+      ),
+    }
+  }
+  const match = deps.router.match(method, path)
+  const isPublic = match.kind === 'found' && PUBLIC_OPERATIONS.has(match.route.operation)
+  const cors = isPublic ? corsHeaders(req) : {}
+  const who = authenticate(header(req, 'authorization'), deps.keys)
+  if (!who)
+    return {
+      reply: jsonReply(401, UNAUTHORIZED_BODY, {
+        ...cors,
+        'www-authenticate': 'Basic realm="smartpay"',
+      }),
+    }
+  const withCors = (reply: Reply): ApiOutcome => ({
+    reply: { ...reply, headers: { ...reply.headers, ...cors } },
+    mode: who.mode,
+  })
+  if (match.kind === 'none')
+    return withCors(
+      errorReply(new ApiError(404, 'request.not-found', `No operation ${method} /v1${path}.`)),
+    )
+  if (match.kind === 'wrong-method')
+    return withCors({
+      ...errorReply(
+        new ApiError(405, 'request.method-not-allowed', `${method} is not allowed on /v1${path}.`),
+      ),
+      headers: { allow: match.allowed.join(', ') },
+    })
+  if (who.kind === 'public' && !isPublic)
+    return withCors(errorReply(publicKeyForbidden(match.route.operation)))
+
+  let body: JsonObject = {}
+  if (raw.trim() !== '' && method !== 'GET') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      return withCors(
+        errorReply(new ApiError(400, 'request.malformed', 'The request body is not valid JSON.')),
+      )
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return withCors(
+        errorReply(
+          new ApiError(400, 'request.invalid', 'The request body must be a JSON object.', [
+            { path: '', message: 'must be an object' },
+          ]),
+        ),
+      )
+    body = parsed as JsonObject
+  }
+
+  const execute = async (): Promise<Reply> => {
+    const events: [EventType, BaseObject][] = []
+    const ctx: Context = {
+      mode: who.mode,
+      store: deps.store,
+      params: match.params,
+      query: url.searchParams,
+      body,
+      now: Date.now(),
+      origin: deps.origin,
+      emit: (type, data) => void events.push([type, structuredClone(data)]),
+    }
+    try {
+      const result = match.route.handler(ctx)
+      for (const [type, data] of events) deps.dispatcher.emit(who.mode, type, data, ctx.now)
+      return jsonReply(result.status, result.body)
+    } catch (error) {
+      if (error instanceof ApiError) return errorReply(error)
+      const message = `Sandbox bug: ${(error as Error).message}`
+      return jsonReply(500, { statusCode: 500, errorCode: 'internal.error', message, details: [] })
+    }
+  }
+
+  const key = header(req, 'idempotency-key')
+  if (!key || !IDEMPOTENT_METHODS.has(method)) return withCors(await execute())
+  try {
+    const print = fingerprint(method, url.pathname, raw)
+    const { response, replayed } = await deps.idempotency.run(who.key, key, print, execute)
+    const flagged = replayed
+      ? { ...response, headers: { ...response.headers, 'idempotency-replayed': 'true' } }
+      : response
+    return { ...withCors(flagged), replayed }
+  } catch (error) {
+    if (error instanceof ApiError) return withCors(errorReply(error))
+    throw error
+  }
+}

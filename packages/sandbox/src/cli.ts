@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { runCli } from './run-cli.js'
+
+const { sandbox, exitCode } = await runCli(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+})
+process.exitCode = exitCode
+if (sandbox) {
+  const stop = () => {
+    void sandbox.stop().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}

@@ -1,0 +1,151 @@
+import { type Mode, newId } from './ids.js'
+import type { BaseObject } from './objects.js'
+import { signWebhook } from './signature.js'
+import type { Store } from './store.js'
+import {
+  type Delivery,
+  type EventType,
+  isLoopbackUrl,
+  postWebhook,
+  type WebhookEvent,
+  type WebhookRetryOptions,
+} from './webhooks.js'
+
+const EVENT_VERSION = '2022-02-18'
+
+/**
+ * Turns emitted events into signed deliveries to every active, subscribed endpoint of the
+ * event's mode, retrying with exponential backoff until a 200 or `maxAttempts`.
+ */
+export class WebhookDispatcher {
+  readonly #store: Store
+  readonly #retry: Required<WebhookRetryOptions>
+  readonly #events: { mode: Mode; event: WebhookEvent }[] = []
+  readonly #deliveries: Delivery[] = []
+  readonly #timers = new Set<NodeJS.Timeout>()
+  readonly #inFlight = new Set<Promise<void>>()
+  #stopped = false
+  /** Bumped by `clear()` so retries of forgotten deliveries stop. */
+  #generation = 0
+
+  constructor(store: Store, retry: WebhookRetryOptions = {}) {
+    this.#store = store
+    this.#retry = { baseMs: 500, maxAttempts: 8, timeoutMs: 5000, ...retry }
+  }
+
+  /** Records an event and starts delivering it. */
+  emit(mode: Mode, type: EventType, data: BaseObject, now: number): WebhookEvent {
+    const event: WebhookEvent = {
+      id: newId('event', mode),
+      object: 'event',
+      createdAt: now,
+      test: mode === 'test',
+      event: type,
+      eventData: { type, version: EVENT_VERSION, data: structuredClone(data) },
+    }
+    this.#events.push({ mode, event })
+    const body = JSON.stringify(event)
+    for (const endpoint of this.#store.all(mode, 'webhookEndpoint')) {
+      const subscribed =
+        endpoint.eventSubscriptions.length === 0 || endpoint.eventSubscriptions.includes(type)
+      if (!endpoint.active || !subscribed) continue
+      const delivery: Delivery = {
+        eventId: event.id,
+        event: type,
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        body,
+        state: 'pending',
+        attempts: [],
+      }
+      this.#deliveries.push(delivery)
+      this.#track(this.#attempt(mode, delivery, this.#generation))
+    }
+    return event
+  }
+
+  /** Every event emitted, oldest first (optionally of one mode). */
+  events(mode?: Mode): WebhookEvent[] {
+    return this.#events.filter((e) => !mode || e.mode === mode).map((e) => structuredClone(e.event))
+  }
+
+  /** A snapshot of every delivery, oldest first. */
+  deliveries(): Delivery[] {
+    return structuredClone(this.#deliveries)
+  }
+
+  /** Resolves once no delivery is pending (each has succeeded or used up its attempts). */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0 || this.#timers.size > 0) {
+      await Promise.all(this.#inFlight)
+      if (this.#timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  }
+
+  /** Forgets events and deliveries and cancels pending retries. */
+  clear(): void {
+    for (const timer of this.#timers) clearTimeout(timer)
+    this.#timers.clear()
+    this.#generation++
+    this.#events.length = 0
+    this.#deliveries.length = 0
+  }
+
+  /** Cancels pending retries for good. */
+  stop(): void {
+    this.#stopped = true
+    for (const delivery of this.#deliveries)
+      if (delivery.state === 'pending') delivery.state = 'failed'
+    this.clear()
+  }
+
+  #track(work: Promise<void>): void {
+    this.#inFlight.add(work)
+    void work.finally(() => this.#inFlight.delete(work))
+  }
+
+  async #attempt(mode: Mode, delivery: Delivery, generation: number): Promise<void> {
+    const endpoint = this.#store.get(mode, 'webhookEndpoint', delivery.endpointId)
+    const current = !this.#stopped && generation === this.#generation
+    if (!current || !endpoint || !isLoopbackUrl(delivery.url)) {
+      delivery.state = 'failed'
+      return
+    }
+    const timestamp = String(Date.now())
+    const headers = {
+      'content-type': 'application/json',
+      'smartpay-signature': signWebhook({
+        secret: endpoint.signingSecret,
+        timestamp,
+        body: delivery.body,
+      }),
+      'smartpay-signature-timestamp': timestamp,
+      'smartpay-subscription-id': endpoint.id,
+      'smartpay-event-id': delivery.eventId,
+      'user-agent': 'smartpay-sandbox',
+    }
+    try {
+      const status = await postWebhook(delivery.url, delivery.body, headers, this.#retry.timeoutMs)
+      delivery.attempts.push({ at: Number(timestamp), status })
+      if (status === 200) {
+        delivery.state = 'delivered'
+        return
+      }
+    } catch (error) {
+      delivery.attempts.push({ at: Number(timestamp), error: (error as Error).message })
+    }
+    const n = delivery.attempts.length
+    if (n >= this.#retry.maxAttempts || this.#stopped || generation !== this.#generation) {
+      delivery.state = 'failed'
+      return
+    }
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer)
+        this.#track(this.#attempt(mode, delivery, generation))
+      },
+      this.#retry.baseMs * 2 ** (n - 1),
+    )
+    this.#timers.add(timer)
+  }
+}

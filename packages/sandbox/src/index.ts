@@ -1,0 +1,43 @@
+/**
+ * @smartpay-kit/sandbox: a local Smartpay test-mode API over HTTPS on 127.0.0.1 — start it
+ * with `startSandbox()`, point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
+ */
+export { DEFAULT_KEYS, KEY_PATTERN, PUBLIC_OPERATIONS } from './auth.js'
+export type { CheckoutOutcome } from './checkout-actions.js'
+export type { Collection } from './collection.js'
+export type { ErrorBody, ErrorDetail } from './errors.js'
+export type { Fault, FaultKind, FaultMatch } from './faults.js'
+export type { Mode } from './ids.js'
+export type {
+  CheckoutSession,
+  Coupon,
+  Discount,
+  LineItem,
+  ObjectKind,
+  ObjectsByKind,
+  Order,
+  OrderStatus,
+  Payment,
+  PromotionCode,
+  Refund,
+  Token,
+  TokenStatus,
+  WebhookEndpoint,
+} from './objects.js'
+export { runCli } from './run-cli.js'
+export type {
+  RequestLogEntry,
+  Sandbox,
+  SandboxOptions,
+} from './sandbox.js'
+export { startSandbox } from './server.js'
+export { base62Decode, signWebhook, signWebhookMessage } from './signature.js'
+export type { SandboxCertificate } from './tls.js'
+export {
+  type Delivery,
+  type DeliveryAttempt,
+  EVENT_TYPES,
+  type EventType,
+  type WebhookEvent,
+  type WebhookRetryOptions,
+} from './webhooks.js'

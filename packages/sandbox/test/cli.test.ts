@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Agent, fetch as undiciFetch } from 'undici'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_KEYS, runCli } from '../src/index.js'
+
+const capture = () => {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    out,
+    err,
+    io: { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l) },
+  }
+}
+
+describe('runCli', () => {
+  it('prints usage for --help without starting', async () => {
+    const { out, io } = capture()
+    const { sandbox, exitCode } = await runCli(['--help'], io)
+    expect(sandbox).toBeUndefined()
+    expect(exitCode).toBe(0)
+    expect(out.join('\n')).toContain('Usage: smartpay-sandbox')
+  })
+
+  it('fails with usage on an unknown option', async () => {
+    const { err, io } = capture()
+    const { exitCode } = await runCli(['--nope'], io)
+    expect(exitCode).toBe(2)
+    expect(err.join('\n')).toContain('Usage')
+  })
+
+  it('starts, prints the URL, the CA file and the keys, and logs each request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
+    const caFile = join(dir, 'ca.pem')
+    const { out, io } = capture()
+    const { sandbox } = await runCli(['--ca-file', caFile], io)
+    if (!sandbox) throw new Error('not started')
+    try {
+      const text = out.join('\n')
+      expect(text).toContain(`listening on ${sandbox.url}`)
+      expect(sandbox.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+      expect(text).toContain(caFile)
+      expect(text).toContain(DEFAULT_KEYS.secret)
+      expect(text).toContain(DEFAULT_KEYS.public)
+      expect(readFileSync(caFile, 'utf8')).toBe(sandbox.ca)
+      const dispatcher = new Agent({ connect: { ca: readFileSync(caFile, 'utf8') } })
+      const res = await undiciFetch(`${sandbox.apiUrl}/orders`, {
+        headers: { authorization: `Basic ${DEFAULT_KEYS.secret}` },
+        dispatcher,
+      })
+      expect(res.status).toBe(200)
+      await dispatcher.close()
+      expect(out.at(-1)).toMatch(/GET \/v1\/orders → 200 \d+ms req_\w+ \[test\]/)
+    } finally {
+      await sandbox.stop()
+    }
+  })
+})
