@@ -1,0 +1,127 @@
+import {
+  type AuthScheme,
+  type CheckoutTarget,
+  type CheckoutUrlOptions,
+  checkoutUrl,
+  createTransport,
+  fingerprint,
+  InvalidKeyError,
+  type Mode,
+  parseSecretKey,
+  type SecretKey,
+  type Transport,
+  type TransportOptions,
+} from '@smartpay-kit/core'
+import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
+import { isRealBrowser, readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
+import {
+  type CheckoutSessionsResource,
+  checkoutSessionsResource,
+} from './resources/checkoutSessions.js'
+import { type CouponsResource, couponsResource } from './resources/coupons.js'
+import { type OrdersResource, ordersResource } from './resources/orders.js'
+import { type PaymentsResource, paymentsResource } from './resources/payments.js'
+import { type PromotionCodesResource, promotionCodesResource } from './resources/promotionCodes.js'
+import { type RefundsResource, refundsResource } from './resources/refunds.js'
+import { type TokensResource, tokensResource } from './resources/tokens.js'
+import {
+  type WebhookEndpointsResource,
+  webhookEndpointsResource,
+} from './resources/webhookEndpoints.js'
+
+/** Options of {@link createServerClient}. Every one but the key has a sensible default. */
+export interface ServerClientOptions extends TransportOptions {
+  /**
+   * Your secret key, `sk_test_…` or `sk_live_…`. Narrow an env string with `parseSecretKey`.
+   * @default process.env.SMARTPAY_SECRET_KEY (or Deno.env), where the runtime has one
+   */
+  secretKey?: SecretKey
+  /** How the key is sent. @default 'basic' */
+  authScheme?: AuthScheme
+}
+
+/** The Smartpay API for merchant servers: every operation, grouped by resource. */
+export interface ServerClient {
+  /** `test` or `live`, from the key. Ids of the other mode are refused before any request. */
+  readonly mode: Mode
+  readonly checkoutSessions: CheckoutSessionsResource
+  readonly orders: OrdersResource
+  readonly payments: PaymentsResource
+  readonly refunds: RefundsResource
+  readonly webhookEndpoints: WebhookEndpointsResource
+  readonly coupons: CouponsResource
+  readonly promotionCodes: PromotionCodesResource
+  readonly tokens: TokensResource
+  /** The session's hosted checkout URL, with a promotion code merged in. */
+  checkoutUrl(target: CheckoutTarget, options?: CheckoutUrlOptions): string
+}
+
+/** Marks the client's own inspection output in Node (no import of node:util needed). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+function resolveKey(given: unknown): SecretKey {
+  const key = given ?? readSecretKeyFromEnv()
+  if (typeof key === 'string' && /^pk_/.test(key)) {
+    throw new InvalidKeyError(
+      `The server client got a public key (${fingerprint(key)}). It needs a secret key, sk_test_… or sk_live_…. In a shopper's browser, use @smartpay-kit/public-client with the public key instead.`,
+      { rule: 'a public key was given to the server client', fingerprint: fingerprint(key) },
+    )
+  }
+  if (key === undefined) {
+    throw new InvalidKeyError(
+      `No secret key: pass \`secretKey\` or set ${SECRET_KEY_VARIABLE}. On Cloudflare Workers, pass \`secretKey: parseSecretKey(env.${SECRET_KEY_VARIABLE})\`.`,
+      { rule: 'no key was given', fingerprint: fingerprint(key) },
+    )
+  }
+  return parseSecretKey(key)
+}
+
+/**
+ * The transport a server client stands on: the key checked, the browser refused.
+ * Use it with the resource factories (`ordersResource(transport)`…) to bundle only those.
+ */
+export function createServerTransport(options: ServerClientOptions = {}): Transport {
+  if (isRealBrowser()) {
+    throw new BrowserEnvironmentError(
+      '@smartpay-kit/server-client must not run in a browser: it needs a secret key, and anything a page holds, its visitors can read. If a secret key was shipped to this page, it is exposed: roll it now in the dashboard (https://dashboard.smartpay.co/settings/credentials). In the browser, use @smartpay-kit/public-client with a public key.',
+    )
+  }
+  const { secretKey, ...transportOptions } = options
+  return createTransport(resolveKey(secretKey), 'basic', transportOptions)
+}
+
+/**
+ * Creates a client for the Smartpay API with a secret key. Server side only: it refuses to start
+ * in a browser page. Nothing is sent until a method is called.
+ * @example
+ * import { createServerClient, parseSecretKey } from '@smartpay-kit/server-client'
+ *
+ * const smartpay = createServerClient({ secretKey: parseSecretKey(process.env.SMARTPAY_SECRET_KEY) })
+ * const order = await smartpay.orders.retrieve('order_test_…')
+ */
+export function createServerClient(options: ServerClientOptions = {}): ServerClient {
+  const transport = createServerTransport(options)
+  const describe = () => ({
+    mode: transport.mode,
+    key: transport.keyFingerprint,
+    baseUrl: transport.baseUrl,
+  })
+  const client: ServerClient = {
+    mode: transport.mode,
+    checkoutSessions: checkoutSessionsResource(transport),
+    orders: ordersResource(transport),
+    payments: paymentsResource(transport),
+    refunds: refundsResource(transport),
+    webhookEndpoints: webhookEndpointsResource(transport),
+    coupons: couponsResource(transport),
+    promotionCodes: promotionCodesResource(transport),
+    tokens: tokensResource(transport),
+    checkoutUrl: (target, urlOptions) => checkoutUrl(target, urlOptions),
+  }
+  // What logging the client shows: the mode and a fingerprint, never the key.
+  Object.defineProperties(client, {
+    toJSON: { value: describe },
+    [INSPECT]: { value: () => `ServerClient ${JSON.stringify(describe())}` },
+  })
+  return Object.freeze(client)
+}

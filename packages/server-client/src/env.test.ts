@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
+import { createServerClient } from './createServerClient.js'
+import { isRealBrowser, type RuntimeGlobals, readSecretKeyFromEnv } from './env.js'
+
+const CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
+const page: RuntimeGlobals = { window: {}, document: {}, navigator: { userAgent: CHROME } }
+
+describe('isRealBrowser', () => {
+  it('is true for a browser page', () => {
+    expect(isRealBrowser(page)).toBe(true)
+  })
+
+  it.each([
+    ['happy-dom', { ...page, navigator: { userAgent: `${CHROME} HappyDOM/21.0.4` } }],
+    ['jsdom', { ...page, navigator: { userAgent: 'Mozilla/5.0 (linux) jsdom/24.0.0' } }],
+    ['Node with DOM globals', { ...page, process: { versions: { node: '20.20.0' } } }],
+    ['Deno', { ...page, Deno: {} }],
+    ['Bun', { ...page, Bun: {} }],
+    ['a worker (no window, no document)', { navigator: { userAgent: CHROME } }],
+    ['no navigator', { window: {}, document: {} }],
+    ['plain Node', { process: { versions: { node: '20.20.0' } } }],
+  ] as [string, RuntimeGlobals][])('is false for %s', (_, globals) => {
+    expect(isRealBrowser(globals)).toBe(false)
+  })
+
+  it('is false in this Node test run', () => {
+    expect(isRealBrowser()).toBe(false)
+  })
+})
+
+describe('in a simulated browser page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('createServerClient refuses to start, and says to roll the key', () => {
+    vi.stubGlobal('window', {})
+    vi.stubGlobal('document', {})
+    vi.stubGlobal('navigator', { userAgent: CHROME })
+    let error: unknown
+    // Hide Node for the synchronous call only; vitest itself needs `process` back right after.
+    vi.stubGlobal('process', undefined)
+    try {
+      createServerClient({ secretKey: 'sk_test_Ho1BrYTcg3gAX4vTKk1taz' })
+    } catch (caught) {
+      error = caught
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(error).toBeInstanceOf(BrowserEnvironmentError)
+    expect((error as Error).message).toMatch(/roll it/)
+    expect((error as Error).message).toContain('@smartpay-kit/public-client')
+    expect((error as Error).message).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
+  })
+})
+
+describe('readSecretKeyFromEnv', () => {
+  it('reads process.env', () => {
+    expect(readSecretKeyFromEnv({ process: { env: { SMARTPAY_SECRET_KEY: 'sk_test_a' } } })).toBe(
+      'sk_test_a',
+    )
+  })
+
+  it('reads Deno.env', () => {
+    const Deno = {
+      env: { get: (name: string) => (name === 'SMARTPAY_SECRET_KEY' ? 'sk_live_d' : undefined) },
+    }
+    expect(readSecretKeyFromEnv({ Deno })).toBe('sk_live_d')
+  })
+
+  it('gives undefined where there is no env, or reading it throws', () => {
+    expect(readSecretKeyFromEnv({})).toBeUndefined()
+    const denied = {
+      get: () => {
+        throw new Error('PermissionDenied: Requires env access')
+      },
+    }
+    expect(readSecretKeyFromEnv({ Deno: { env: denied } })).toBeUndefined()
+  })
+})

@@ -1,0 +1,167 @@
+/**
+ * @smartpay-kit/server-client — the Smartpay API for merchant servers, with a secret key.
+ * Webhook verification lives in `@smartpay-kit/server-client/webhooks`.
+ * @packageDocumentation
+ */
+
+// Calls and pages
+export type {
+  ApiPromise,
+  ApiResult,
+  CallOptions,
+  Page,
+  PagePromise,
+  ResponseMeta,
+  RetryTuning,
+  Transport,
+} from '@smartpay-kit/core'
+// Keys
+// Errors
+export {
+  AbortError,
+  ApiServerError,
+  AuthenticationError,
+  BadRequestError,
+  type CheckoutTarget,
+  type CheckoutUrlOptions,
+  ConflictError,
+  ConnectionError,
+  checkoutUrl,
+  fingerprint,
+  InsecureUrlError,
+  InvalidKeyError,
+  isSmartpayError,
+  keyMode,
+  type Mode,
+  NotFoundError,
+  PermissionDeniedError,
+  parseSecretKey,
+  RateLimitError,
+  RedirectError,
+  type SecretKey,
+  SmartpayError,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from '@smartpay-kit/core'
+// Client
+export { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
+export { normalizeCheckoutSession } from './checkout/amount.js'
+export {
+  createServerClient,
+  createServerTransport,
+  type ServerClient,
+  type ServerClientOptions,
+} from './createServerClient.js'
+// Ids
+export { ID_PREFIXES, type IdKind } from './ids.js'
+// Resources, one factory each, for bundles that need only some
+export {
+  type CheckoutSessionsResource,
+  checkoutSessionsResource,
+} from './resources/checkoutSessions.js'
+export { type CouponsResource, couponsResource } from './resources/coupons.js'
+export { type OrdersResource, ordersResource } from './resources/orders.js'
+export { type PaymentsResource, paymentsResource } from './resources/payments.js'
+export { type PromotionCodesResource, promotionCodesResource } from './resources/promotionCodes.js'
+export { type RefundsResource, refundsResource } from './resources/refunds.js'
+export { type TokensResource, tokensResource } from './resources/tokens.js'
+export {
+  type WebhookEndpointsResource,
+  webhookEndpointsResource,
+} from './resources/webhookEndpoints.js'
+// Objects the API returns
+// Parameters
+export type { Address, AddressParams, ShippingInfo, ShippingInfoParams } from './schemas/address.js'
+export {
+  type CheckoutSession,
+  CheckoutSessionSchema,
+  type CreateCheckoutSessionParams,
+  CreateCheckoutSessionParamsSchema,
+  type CreateTokenCheckoutSessionParams,
+  CreateTokenCheckoutSessionParamsSchema,
+} from './schemas/checkoutSession.js'
+export type { ListParams, PageParams, RetrieveParams } from './schemas/collection.js'
+export type { Metadata } from './schemas/common.js'
+export {
+  type Coupon,
+  CouponSchema,
+  type CreateCouponParams,
+  CreateCouponParamsSchema,
+  type UpdateCouponParams,
+  UpdateCouponParamsSchema,
+} from './schemas/coupon.js'
+export type { CustomerInfo, CustomerInfoParams } from './schemas/customer.js'
+export { type Discount, DiscountSchema } from './schemas/discount.js'
+// Enumerations (`Schema.options` lists the values)
+export {
+  type AddressType,
+  AddressTypeSchema,
+  type CancelRemainder,
+  CancelRemainderSchema,
+  type CaptureMethod,
+  CaptureMethodSchema,
+  type Currency,
+  CurrencySchema,
+  type DiscountType,
+  DiscountTypeSchema,
+  type EventType,
+  EventTypeSchema,
+  type Expand,
+  ExpandSchema,
+  type LineItemKind,
+  LineItemKindSchema,
+  type Locale,
+  LocaleSchema,
+  type OrderStatus,
+  OrderStatusSchema,
+  type PaymentStatus,
+  PaymentStatusSchema,
+  type RefundReason,
+  RefundReasonSchema,
+  type RefundStatus,
+  RefundStatusSchema,
+  type TokenStatus,
+  TokenStatusSchema,
+} from './schemas/enums.js'
+export type { CheckoutItemParams, ItemParams } from './schemas/item.js'
+export { type LineItem, LineItemSchema } from './schemas/item.js'
+export {
+  type CreateOrderParams,
+  CreateOrderParamsSchema,
+  type Order,
+  OrderSchema,
+} from './schemas/order.js'
+export {
+  type CreatePaymentParams,
+  CreatePaymentParamsSchema,
+  type Payment,
+  PaymentSchema,
+  type UpdatePaymentParams,
+  UpdatePaymentParamsSchema,
+} from './schemas/payment.js'
+export {
+  type CreatePromotionCodeParams,
+  CreatePromotionCodeParamsSchema,
+  type PromotionCode,
+  PromotionCodeSchema,
+  type UpdatePromotionCodeParams,
+  UpdatePromotionCodeParamsSchema,
+} from './schemas/promotionCode.js'
+export {
+  type CreateRefundParams,
+  CreateRefundParamsSchema,
+  type Refund,
+  RefundSchema,
+  type UpdateRefundParams,
+  UpdateRefundParamsSchema,
+} from './schemas/refund.js'
+export { type Token, TokenSchema } from './schemas/token.js'
+export {
+  type CreateWebhookEndpointParams,
+  CreateWebhookEndpointParamsSchema,
+  type UpdateWebhookEndpointParams,
+  UpdateWebhookEndpointParamsSchema,
+  type WebhookEndpoint,
+  WebhookEndpointSchema,
+} from './schemas/webhookEndpoint.js'

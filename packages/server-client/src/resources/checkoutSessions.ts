@@ -1,0 +1,118 @@
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  type Transport,
+  validateParams,
+} from '@smartpay-kit/core'
+import { normalizeCheckoutSession } from '../checkout/amount.js'
+import {
+  type CheckoutSession,
+  CheckoutSessionBodySchema,
+  CheckoutSessionSchema,
+  type CreateCheckoutSessionParams,
+  CreateCheckoutSessionParamsSchema,
+  type CreateTokenCheckoutSessionParams,
+  CreateTokenCheckoutSessionParamsSchema,
+} from '../schemas/checkoutSession.js'
+import {
+  collectionSchema,
+  type ListParams,
+  ListParamsSchema,
+  type RetrieveParams,
+  RetrieveParamsSchema,
+} from '../schemas/collection.js'
+import { checked, idPath } from './call.js'
+
+const PATH = '/checkout-sessions'
+
+/** Checkout sessions: the hosted page where a shopper authorizes an order or a token. */
+export function checkoutSessionsResource(transport: Transport) {
+  return {
+    /**
+     * Creates a checkout session for a one-off order; the returned session has the order expanded.
+     * `amount`, `currency` and item currencies may be left out and are then computed from the
+     * items and the shipping fee (discount items subtract, tax items add, `quantity` counts).
+     * @example
+     * const session = await smartpay.checkoutSessions.create({
+     *   items: [{ name: 'Matcha', amount: 1200, currency: 'JPY', quantity: 2 }],
+     *   shippingInfo: { address: { line1: '1-1 Chiyoda', locality: 'Chiyoda-ku', postalCode: '100-0001', country: 'JP' } },
+     *   customerInfo: { emailAddress: 'hanako@example.com' },
+     *   successUrl: 'https://shop.example/thanks',
+     *   cancelUrl: 'https://shop.example/cart',
+     * })
+     * redirect(smartpay.checkoutUrl(session))
+     */
+    create(
+      params: CreateCheckoutSessionParams,
+      options?: CallOptions,
+    ): ApiPromise<CheckoutSession> {
+      return checked(() => {
+        const where = { method: 'POST', path: PATH }
+        const input = validateParams(CreateCheckoutSessionParamsSchema, params, where)
+        return transport.request<CheckoutSession>({
+          method: 'POST',
+          path: PATH,
+          body: normalizeCheckoutSession(input),
+          bodySchema: CheckoutSessionBodySchema,
+          responseSchema: CheckoutSessionSchema,
+          options,
+        })
+      })
+    },
+
+    /**
+     * Creates a checkout session that registers a reusable payment token (`mode: 'token'`,
+     * filled in for you); charge the token later with `orders.create`.
+     */
+    createForToken(
+      params: CreateTokenCheckoutSessionParams,
+      options?: CallOptions,
+    ): ApiPromise<CheckoutSession> {
+      return transport.request<CheckoutSession>({
+        method: 'POST',
+        path: PATH,
+        body: params,
+        bodySchema: CreateTokenCheckoutSessionParamsSchema,
+        responseSchema: CheckoutSessionSchema,
+        options,
+      })
+    },
+
+    /**
+     * Retrieves a checkout session; `expand: 'all'` returns its order or token in full.
+     * @example await smartpay.checkoutSessions.retrieve('checkout_test_…', { expand: 'all' })
+     */
+    retrieve(
+      id: string,
+      params?: RetrieveParams,
+      options?: CallOptions,
+    ): ApiPromise<CheckoutSession> {
+      return checked(() =>
+        transport.request<CheckoutSession>({
+          method: 'GET',
+          path: `${PATH}/${idPath(transport, 'checkoutSession', id)}`,
+          query: params,
+          querySchema: RetrieveParamsSchema,
+          responseSchema: CheckoutSessionSchema,
+          options,
+        }),
+      )
+    },
+
+    /** Lists checkout sessions: await one page or `for await` every session. */
+    list(params?: ListParams, options?: CallOptions): PagePromise<CheckoutSession> {
+      return transport.list<CheckoutSession>({
+        method: 'GET',
+        path: PATH,
+        query: params ?? {},
+        querySchema: ListParamsSchema,
+        responseSchema: collectionSchema(CheckoutSessionSchema),
+        options,
+      })
+    },
+  }
+}
+
+/** The `checkoutSessions` resource of a server client. */
+export type CheckoutSessionsResource = ReturnType<typeof checkoutSessionsResource>

@@ -1,0 +1,90 @@
+import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  collectionSchema,
+  type ListParams,
+  ListParamsSchema,
+  type RetrieveParams,
+  RetrieveParamsSchema,
+} from '../schemas/collection.js'
+import {
+  type CreatePaymentParams,
+  CreatePaymentParamsSchema,
+  type Payment,
+  PaymentSchema,
+  type UpdatePaymentParams,
+  UpdatePaymentParamsSchema,
+} from '../schemas/payment.js'
+import { checked, idPath, sameModeId } from './call.js'
+
+const PATH = '/payments'
+
+/** Payments: captures of authorized orders. */
+export function paymentsResource(transport: Transport) {
+  function create(params: CreatePaymentParams, options?: CallOptions): ApiPromise<Payment> {
+    return checked(() => {
+      sameModeId(transport, params, 'order')
+      return transport.request<Payment>({
+        method: 'POST',
+        path: PATH,
+        body: params,
+        bodySchema: CreatePaymentParamsSchema,
+        responseSchema: PaymentSchema,
+        options,
+      })
+    })
+  }
+  return {
+    /**
+     * Captures (part of) an authorized order. A retry with the same idempotency key never
+     * captures twice.
+     * @example
+     * await smartpay.payments.create({ order: 'order_test_…', amount: 2400, currency: 'JPY' })
+     */
+    create,
+    /** Same as {@link create}: captures (part of) an authorized order. */
+    capture: create,
+
+    /** Retrieves a payment; `expand: 'all'` returns its order and line items in full. */
+    retrieve(id: string, params?: RetrieveParams, options?: CallOptions): ApiPromise<Payment> {
+      return checked(() =>
+        transport.request<Payment>({
+          method: 'GET',
+          path: `${PATH}/${idPath(transport, 'payment', id)}`,
+          query: params,
+          querySchema: RetrieveParamsSchema,
+          responseSchema: PaymentSchema,
+          options,
+        }),
+      )
+    },
+
+    /** Updates a payment's `reference`, `description` or `metadata`. */
+    update(id: string, params: UpdatePaymentParams, options?: CallOptions): ApiPromise<Payment> {
+      return checked(() =>
+        transport.request<Payment>({
+          method: 'PATCH',
+          path: `${PATH}/${idPath(transport, 'payment', id)}`,
+          body: params,
+          bodySchema: UpdatePaymentParamsSchema,
+          responseSchema: PaymentSchema,
+          options,
+        }),
+      )
+    },
+
+    /** Lists payments: await one page or `for await` every payment. */
+    list(params?: ListParams, options?: CallOptions): PagePromise<Payment> {
+      return transport.list<Payment>({
+        method: 'GET',
+        path: PATH,
+        query: params ?? {},
+        querySchema: ListParamsSchema,
+        responseSchema: collectionSchema(PaymentSchema),
+        options,
+      })
+    },
+  }
+}
+
+/** The `payments` resource of a server client. */
+export type PaymentsResource = ReturnType<typeof paymentsResource>

@@ -1,0 +1,70 @@
+import * as v from 'valibot'
+
+// Building blocks shared by the request and response schemas.
+
+/** An amount in the currency's smallest unit (yen): a whole number, zero or more. */
+export const AmountSchema = v.pipe(
+  v.number(),
+  v.safeInteger('Expected a whole number of yen (the smallest currency unit)'),
+  v.minValue(0, 'Expected an amount of 0 or more'),
+)
+
+/** A count such as a quantity or a redemption limit: a whole number, zero or more. */
+export const CountSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0))
+
+/** A description shown to the shopper or in the dashboard: 1–80 characters. */
+export const DescriptionSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(80))
+
+/** Your own reference, e.g. an order number: 1–40 characters. */
+export const ReferenceSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(40))
+
+/** A non-empty string. */
+export const TextSchema = v.pipe(v.string(), v.minLength(1))
+
+/** An absolute `https:` or `http:` URL (plain `http:` is fine for local development). */
+export const HttpUrlSchema = v.pipe(
+  v.string(),
+  v.url('Expected an absolute URL'),
+  v.check((value) => /^https?:\/\//i.test(value), 'Expected an https:// or http:// URL'),
+)
+
+/** Milliseconds since the Unix epoch. */
+export const TimestampSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0))
+
+/**
+ * Your own key–value pairs, at most 20. Values are strings. The API documents only the count;
+ * keys up to 40 and values up to 500 characters are this client's guard against accidents.
+ */
+export const MetadataSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+    v.pipe(v.string(), v.maxLength(500)),
+  ),
+  v.maxEntries(20, 'Expected at most 20 metadata pairs'),
+)
+/** Metadata as sent: up to 20 string pairs. */
+export type Metadata = v.InferInput<typeof MetadataSchema>
+
+/** Fields every API object carries (§3.1). */
+export const objectEntries = {
+  id: v.string(),
+  test: v.optional(v.boolean()),
+  createdAt: v.optional(v.number()),
+  updatedAt: v.optional(v.number()),
+  metadata: v.optional(v.record(v.string(), v.string())),
+}
+
+/** Currency in a response: a string, since one doc page shows lower case (§3.3). */
+export const ResponseCurrencySchema = v.string()
+
+/**
+ * A reference to another object: its id, or the object itself when expanded.
+ * @example ref(OrderSchema) // string | Order
+ */
+// @__NO_SIDE_EFFECTS__
+export function ref<S extends v.GenericSchema>(schema: S) {
+  return v.union([v.string(), schema])
+}
+
+/** An expanded reference whose shape is not modelled here (it would make the types cyclic). */
+export const AnyObjectSchema = v.looseObject({ id: v.string(), object: v.optional(v.string()) })

@@ -1,0 +1,13 @@
+import * as v from 'valibot'
+import { objectEntries } from './common.js'
+import { TokenStatusSchema } from './enums.js'
+
+/** A payment token (`paytok_…`): a shopper's consent to be charged again without checkout. */
+export const TokenSchema = v.looseObject({
+  ...objectEntries,
+  object: v.literal('token'),
+  status: TokenStatusSchema,
+  reference: v.optional(v.string()),
+})
+/** A payment token as the API returns it. */
+export type Token = v.InferOutput<typeof TokenSchema>

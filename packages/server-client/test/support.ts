@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import {
+  type RecordedRequest,
+  startTestServer,
+  type TestServer,
+} from '../../../testing/httpsServer.js'
+import {
+  createServerClient,
+  isSmartpayError,
+  type SecretKey,
+  type ServerClient,
+  type ServerClientOptions,
+  type SmartpayError,
+  ValidationError,
+} from '../src/index.js'
+
+/** The docs' example key; its basic credentials as RFC 7617 builds them. */
+export const KEY: SecretKey = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
+export const LIVE_KEY: SecretKey = 'sk_live_Ho1BrYTcg3gAX4vTKk1taz'
+export const BASIC = `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** Starts one local HTTPS server for the file; each test starts with a clean record. */
+export function useServer(): { readonly server: TestServer } {
+  const holder = {} as { server: TestServer }
+  beforeAll(async () => {
+    holder.server = await startTestServer()
+  })
+  afterAll(() => holder.server.close())
+  beforeEach(() => holder.server.reset())
+  return holder
+}
+
+/** A client pointed at the test server, with fast retries. */
+export function clientFor(server: TestServer, options: ServerClientOptions = {}): ServerClient {
+  return createServerClient({
+    secretKey: KEY,
+    baseUrl: server.baseUrl,
+    fetch: server.fetch,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  })
+}
+
+/** The error a call rejects with; fails the test if it resolves. */
+export async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(isSmartpayError(error)).toBe(true)
+    return error as SmartpayError
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** The one request the server saw. */
+export function only(server: TestServer): RecordedRequest {
+  expect(server.requests).toHaveLength(1)
+  return server.requests[0] as RecordedRequest
+}
+
+/** A call made on a fresh client. */
+export type Call = (client: ServerClient) => PromiseLike<unknown>
+
+/** Asserts the call is refused with a ValidationError naming `field`, and nothing was sent. */
+export async function expectRefused(
+  server: TestServer,
+  call: Call,
+  field: string,
+): Promise<ValidationError> {
+  const error = await failure(call(clientFor(server)))
+  expect(error).toBeInstanceOf(ValidationError)
+  expect((error as ValidationError).field).toBe(field)
+  expect(error.message).toContain('Nothing was sent')
+  expect(server.requests).toHaveLength(0)
+  return error as ValidationError
+}
