@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { playwright } from '@vitest/browser-playwright'
 import { defineProject, type TestProjectConfiguration } from 'vitest/config'
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -61,6 +62,37 @@ export default [
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: ['**/*.browser.test.ts'],
       typecheck,
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: 'public-client-browser',
+      root: root('./packages/public-client'),
+      include: ['**/*.browser.test.ts'],
+      // A local HTTPS stand-in for the API and the hosted checkout, on 127.0.0.1.
+      globalSetup: ['./test/browser/globalSetup.ts'],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({
+          launchOptions: {
+            executablePath: '/usr/bin/chromium',
+            args: [
+              '--no-sandbox',
+              '--headless',
+              '--disable-gpu',
+              '--disable-dev-shm-usage',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--disable-sync',
+              '--no-first-run',
+              '--ignore-certificate-errors',
+            ],
+          },
+        }),
+        instances: [{ browser: 'chromium' }],
+      },
     },
   }),
   defineProject({

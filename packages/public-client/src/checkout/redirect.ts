@@ -1,0 +1,37 @@
+import {
+  type CheckoutTarget,
+  type CheckoutUrlOptions,
+  checkoutUrl,
+  SmartpayError,
+} from '@smartpay-kit/core'
+
+// Kept apart from the transport: an app that only redirects must not bundle ky or valibot.
+
+/** Options for {@link redirectToCheckout}. */
+export interface RedirectOptions extends CheckoutUrlOptions {
+  /**
+   * Navigate with `location.replace`, so the browser's Back button skips the current page
+   * (a "redirecting…" page, say) instead of `location.assign`.
+   * @default false
+   */
+  replace?: boolean | undefined
+}
+
+/**
+ * Sends the shopper to Smartpay's hosted checkout: a full-page navigation to the session's
+ * `url`, with `promotion-code` when given. Throws `ValidationError`, and does not navigate,
+ * when the URL is missing or not `https:`. Needs no key.
+ * @example redirectToCheckout(session, { promotionCode: 'SPRING' })
+ */
+export function redirectToCheckout(target: CheckoutTarget, options: RedirectOptions = {}): void {
+  const url = checkoutUrl(target, { promotionCode: options.promotionCode })
+  const location = (globalThis as { location?: Location }).location
+  if (location === undefined) {
+    throw new SmartpayError(
+      'redirectToCheckout navigates a browser window and there is none here. On a server, ' +
+        'answer with a 303 redirect to checkoutUrl(session) instead.',
+    )
+  }
+  if (options.replace === true) location.replace(url)
+  else location.assign(url)
+}

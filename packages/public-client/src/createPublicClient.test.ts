@@ -1,0 +1,134 @@
+// @vitest-environment node
+// Node's fetch, so the client talks to a real local HTTPS server (happy-dom's fetch cannot trust its
+// certificate). The same calls run in real Chromium in createPublicClient.browser.test.ts.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import {
+  AbortError,
+  createPublicClient,
+  InsecureUrlError,
+  InvalidKeyError,
+  NotFoundError,
+  type PublicClientOptions,
+  ValidationError,
+} from './index.js'
+
+const PUBLIC = 'pk_test_PCLEGPw9RrKIAlRcK504Bj'
+const SESSION = 'checkout_test_oTQpCvZzZ52UvKbrN5i4B8'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+beforeEach(() => server.reset())
+
+function client(options: Partial<PublicClientOptions> = {}) {
+  return createPublicClient({
+    publicKey: PUBLIC,
+    baseUrl: server.baseUrl,
+    fetch: server.fetch,
+    ...options,
+  })
+}
+
+describe('createPublicClient', () => {
+  it('takes its mode and fingerprint from the key, and shows neither the key nor a way to it', () => {
+    const smartpay = client()
+    expect(smartpay.mode).toBe('test')
+    expect(smartpay.keyFingerprint).toBe('pk_test_…04Bj')
+    expect(JSON.stringify(smartpay)).not.toContain(PUBLIC)
+    expect(Object.isFrozen(smartpay)).toBe(true)
+  })
+
+  it('refuses an http: base URL', () => {
+    expect(() => client({ baseUrl: 'http://api.smartpay.co/v1' })).toThrow(InsecureUrlError)
+  })
+
+  it('refuses a malformed public key without echoing it', () => {
+    const error = (() => {
+      try {
+        createPublicClient({ publicKey: 'pk_test_has spaces' as PublicClientOptions['publicKey'] })
+      } catch (caught) {
+        return caught as InvalidKeyError
+      }
+    })()
+    expect(error).toBeInstanceOf(InvalidKeyError)
+    expect(error?.message).not.toContain('has spaces')
+  })
+})
+
+describe('checkoutSessions.retrieve', () => {
+  it('sends GET /checkout-sessions/{id} with the public key as a Bearer token', async () => {
+    server.queue({ json: { id: SESSION, object: 'checkoutSession', test: true } })
+    const session = await client().checkoutSessions.retrieve(SESSION)
+    expect(session).toEqual({ id: SESSION, object: 'checkoutSession', test: true })
+    expect(server.requests).toHaveLength(1)
+    const [request] = server.requests
+    expect(request?.method).toBe('GET')
+    expect(request?.path).toBe(`/v1/checkout-sessions/${SESSION}`)
+    expect(request?.headers.authorization).toBe(`Bearer ${PUBLIC}`)
+    expect(request?.body).toBe('')
+  })
+
+  it('accepts the dotted ids the API hands out', async () => {
+    const dotted = 'checkout_test_hm3tau0XY7r3ULm06pHtr8.1nsIwu'
+    await client().checkoutSessions.retrieve(dotted)
+    expect(server.requests[0]?.path).toBe(`/v1/checkout-sessions/${dotted}`)
+  })
+
+  it.each([
+    ['an id of another kind', 'order_test_123'],
+    ['a path', 'checkout_test_abc/../../orders'],
+    ['an encoded slash', 'checkout_test_abc%2F'],
+    ['an empty string', ''],
+    ['a live id with a test key', 'checkout_live_oTQpCvZzZ52UvKbrN5i4B8'],
+  ])('rejects %s before sending anything', async (_, id) => {
+    await expect(client().checkoutSessions.retrieve(id)).rejects.toThrow(ValidationError)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('says why a live session cannot be read with a test key', async () => {
+    const error = await client()
+      .checkoutSessions.retrieve('checkout_live_oTQpCvZzZ52UvKbrN5i4B8')
+      .then(
+        () => undefined,
+        (caught: unknown) => caught as ValidationError,
+      )
+    expect(error?.field).toBe('id')
+    expect(error?.message).toContain('live-mode session')
+    expect(error?.message).toContain('test-mode key')
+  })
+
+  it('maps a 404 to NotFoundError', async () => {
+    server.queue({
+      status: 404,
+      json: { errorCode: 'checkout-session.not-found', message: 'No such session' },
+    })
+    await expect(client().checkoutSessions.retrieve(SESSION)).rejects.toThrow(NotFoundError)
+  })
+
+  it('never follows a redirect', async () => {
+    server.queue({ status: 302, headers: { location: 'https://127.0.0.1:1/elsewhere' } })
+    await expect(client().checkoutSessions.retrieve(SESSION)).rejects.toMatchObject({
+      name: 'RedirectError',
+    })
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('stops on the caller’s AbortSignal', async () => {
+    server.queue({ delayMs: 2_000, json: {} })
+    const controller = new AbortController()
+    const pending = client().checkoutSessions.retrieve(SESSION, { signal: controller.signal })
+    setTimeout(() => controller.abort(), 20)
+    await expect(pending).rejects.toThrow(AbortError)
+  })
+
+  it('applies per-call timeout and maxRetries', async () => {
+    server.queue({ delayMs: 500, json: {} }, { delayMs: 500, json: {} })
+    await expect(
+      client().checkoutSessions.retrieve(SESSION, { timeout: 50, maxRetries: 0 }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' })
+    expect(server.requests).toHaveLength(1)
+  })
+})

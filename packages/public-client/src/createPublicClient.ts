@@ -1,0 +1,80 @@
+import {
+  type CheckoutTarget,
+  type CheckoutUrlOptions,
+  checkoutUrl,
+  createTransport,
+  type Mode,
+  type PublicKey,
+  parsePublicKey,
+  type TransportOptions,
+} from '@smartpay-kit/core'
+import { type RedirectOptions, redirectToCheckout } from './checkout/redirect.js'
+import { refuseSecretKey } from './keys/refuseSecretKey.js'
+import { createOperationCaller } from './operations.js'
+import { type CheckoutSessions, checkoutSessions } from './resources/checkoutSessions.js'
+
+/** Options of {@link createPublicClient}. */
+export interface PublicClientOptions
+  extends Pick<
+    TransportOptions,
+    | 'baseUrl'
+    | 'fetch'
+    | 'timeout'
+    | 'totalTimeout'
+    | 'maxRetries'
+    | 'dangerouslyAllowInsecureLoopback'
+  > {
+  /**
+   * Your public key, `pk_test_…` or `pk_live_…`. A secret key (`sk_…`) is refused, at
+   * compile time and at run time. Narrow a string from the environment with `parsePublicKey`.
+   * @example publicKey: parsePublicKey(import.meta.env.VITE_SMARTPAY_PUBLIC_KEY)
+   */
+  publicKey: PublicKey
+}
+
+/** What a checkout page may do with a public key. Holds the key out of sight. */
+export interface PublicClient {
+  /** `test` or `live`, from the key. */
+  readonly mode: Mode
+  /** `pk_test_…abcd`: which key this is, printable. */
+  readonly keyFingerprint: string
+  /** Checkout-session reads (`retrieve`). */
+  readonly checkoutSessions: CheckoutSessions
+  /** The hosted checkout URL of a session, with `promotion-code` merged in. */
+  checkoutUrl(target: CheckoutTarget, options?: CheckoutUrlOptions): string
+  /** Navigates this window to the hosted checkout. */
+  redirectToCheckout(target: CheckoutTarget, options?: RedirectOptions): void
+}
+
+const TRANSPORT_OPTIONS = [
+  'baseUrl',
+  'fetch',
+  'timeout',
+  'totalTimeout',
+  'maxRetries',
+  'dangerouslyAllowInsecureLoopback',
+] as const satisfies readonly (keyof PublicClientOptions)[]
+
+/**
+ * Creates the client for checkout pages. It sends the public key as `Authorization: Bearer`
+ * (the API is cross-origin from the page) and can call only `PUBLIC_OPERATIONS`.
+ * Throws `InvalidKeyError` on a secret key before looking at anything else.
+ * @example const smartpay = createPublicClient({ publicKey: 'pk_test_…' })
+ */
+export function createPublicClient(options: PublicClientOptions): PublicClient {
+  refuseSecretKey(options)
+  const key = parsePublicKey(options?.publicKey)
+  const transportOptions: TransportOptions = {}
+  for (const name of TRANSPORT_OPTIONS) {
+    if (options[name] !== undefined) Object.assign(transportOptions, { [name]: options[name] })
+  }
+  const transport = createTransport(key, 'bearer', transportOptions)
+  const call = createOperationCaller(transport)
+  return Object.freeze({
+    mode: transport.mode,
+    keyFingerprint: transport.keyFingerprint,
+    checkoutSessions: checkoutSessions(call, transport.mode),
+    checkoutUrl,
+    redirectToCheckout,
+  })
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import * as publicClient from './index.js'
+import * as vitePlugin from './vite/index.js'
+
+// Any change to the public surface shows up here, in review.
+describe('public exports', () => {
+  it('of @smartpay-kit/public-client', () => {
+    expect(Object.keys(publicClient).sort()).toMatchInlineSnapshot(`
+      [
+        "AbortError",
+        "ApiPromise",
+        "ApiServerError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConnectionError",
+        "InsecureUrlError",
+        "InvalidKeyError",
+        "NotFoundError",
+        "PUBLIC_OPERATIONS",
+        "PermissionDeniedError",
+        "ROLL_KEYS_URL",
+        "RateLimitError",
+        "RedirectError",
+        "SECRET_KEY_IN_CLIENT_CODE",
+        "SmartpayError",
+        "TimeoutError",
+        "UnexpectedResponseError",
+        "ValidationError",
+        "checkoutUrl",
+        "createPublicClient",
+        "fingerprint",
+        "isSmartpayError",
+        "parsePublicKey",
+        "redirectToCheckout",
+      ]
+    `)
+  })
+
+  it('of @smartpay-kit/public-client/vite', () => {
+    expect(Object.keys(vitePlugin).sort()).toMatchInlineSnapshot(`
+      [
+        "smartpayFirewall",
+      ]
+    `)
+  })
+})

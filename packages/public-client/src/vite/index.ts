@@ -1,0 +1,5 @@
+/**
+ * @smartpay-kit/public-client/vite — the build-time layer of the secret-key firewall.
+ * @packageDocumentation
+ */
+export { type SmartpayFirewallOptions, smartpayFirewall } from './smartpayFirewall.js'
