@@ -2,7 +2,6 @@ import type { CheckoutOutcome } from './checkout-actions.js'
 import type { Fault } from './faults.js'
 import type { Mode } from './ids.js'
 import type { ObjectKind, ObjectsByKind } from './objects.js'
-import type { SandboxCertificate } from './tls.js'
 import type { Delivery, WebhookEvent, WebhookRetryOptions } from './webhooks.js'
 
 /** Options of {@link startSandbox}. */
@@ -14,7 +13,8 @@ export interface SandboxOptions {
   /** Webhook retry schedule. @default { baseMs: 500, maxAttempts: 8, timeoutMs: 5000 } */
   webhookRetry?: WebhookRetryOptions
   /** Reuse a certificate instead of generating one. */
-  tls?: SandboxCertificate
+  /** Your own key and certificate chain; `ca` defaults to `cert`. */
+  tls?: { key: string; cert: string; ca?: string }
   /** Called once per served request (the CLI prints these). */
   onRequest?: (entry: RequestLogEntry) => void
 }

@@ -23,7 +23,9 @@ import { createCertificate } from './tls.js'
 
 /** Starts the sandbox: an HTTPS server on 127.0.0.1 with the API under `/v1`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { key, cert } = options.tls ?? (await createCertificate())
+  const { key, cert, ca } = options.tls
+    ? { ...options.tls, ca: options.tls.ca ?? options.tls.cert }
+    : await createCertificate()
   const store = new Store()
   const dispatcher = new WebhookDispatcher(store, options.webhookRetry)
   const faults = new FaultQueue()
@@ -92,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith('/checkout/'))
       return finish(checkoutPage(store, dispatcher, req, url, raw))
     if (url.pathname.startsWith('/__sandbox/'))
-      return finish(handleControl({ store, dispatcher, faults, ca: cert, reset }, method, url, raw))
+      return finish(handleControl({ store, dispatcher, faults, ca, reset }, method, url, raw))
     return finish(
       jsonReply(404, {
         statusCode: 404,
@@ -133,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: origin,
     apiUrl: `${origin}/v1`,
     port,
-    ca: cert,
+    ca,
     objects: (kind, mode = 'test') => structuredClone(store.all(mode, kind)),
     events: (mode) => dispatcher.events(mode),
     deliveries: () => dispatcher.deliveries(),

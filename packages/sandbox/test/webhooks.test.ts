@@ -38,7 +38,12 @@ async function receiver(statuses: number[] = [], tls?: { key: string; cert: stri
 
 describe('webhook signatures', () => {
   it('match the shared vector file', () => {
-    const file = JSON.parse(readFileSync(new URL('../../server-client/src/webhooks/webhook-vectors.json', import.meta.url), 'utf8'))
+    const file = JSON.parse(
+      readFileSync(
+        new URL('../../server-client/src/webhooks/webhook-vectors.json', import.meta.url),
+        'utf8',
+      ),
+    )
     for (const v of file.vectors) {
       expect(Buffer.from(base62Decode(v.secret)).toString('hex')).toBe(v.secretKeyHex)
       expect(signWebhook({ secret: v.secret, timestamp: v.timestamp, body: v.body })).toBe(
