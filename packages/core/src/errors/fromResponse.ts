@@ -19,6 +19,15 @@ interface ApiErrorBody {
   details?: unknown
 }
 
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication failed',
+  403: 'Permission denied',
+  404: 'Not found',
+  409: 'Conflict',
+  429: 'Rate limited',
+}
+
 const HINTS: Record<number, (call: CallContext) => string> = {
   401: (call) =>
     `The ${keyMode(call.key)}-mode ${keyKind(call.key)} key ${fingerprint(call.key)} is missing, wrong or outdated (rolled). Copy the current key from the dashboard's API keys.`,
@@ -49,7 +58,8 @@ export function errorFromResponse(
     message = `The API answered ${where} with HTTP ${status} and a body that is not JSON (a proxy or gateway error, most likely).`
     details = { body: text.length > 300 ? `${text.slice(0, 300)}…` : text }
   } else {
-    const head = apiMessage ?? `HTTP ${status}`
+    const head =
+      apiMessage ?? TITLES[status] ?? (status >= 500 ? 'Smartpay API error' : 'Request failed')
     message = `${head} [${status}${code ? ` ${code}` : ''}] ${where}`
   }
   const hint = HINTS[status]?.(call)
