@@ -48,7 +48,19 @@ export {
 } from './keys/keys.js'
 
 // Schemas and pagination
-export { type Collection, type Page, PagePromise, TO_ARRAY_MAX } from './pagination/Page.js'
+export {
+  type Collection,
+  type Page,
+  PagePromise,
+  paginate,
+  TO_ARRAY_MAX,
+} from './pagination/Page.js'
+export type {
+  InferOutput,
+  StandardIssue,
+  StandardResult,
+  StandardSchemaV1,
+} from './schemas/standard.js'
 export { type Schema, validateParams, validateResponse } from './schemas/validate.js'
 // Transport
 export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPromise.js'

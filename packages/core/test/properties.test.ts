@@ -104,12 +104,12 @@ describe('checkoutUrl (property)', () => {
     )
   })
 
-  it('refuses anything but an https URL, with a ValidationError', () => {
+  it('refuses anything but an https URL, with a TypeError', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.string(), fc.webUrl({ validSchemes: ['http', 'https', 'ftp'] })),
         (raw) => {
-          const error = thrown(() => checkoutUrl(raw), ValidationError)
+          const error = thrown(() => checkoutUrl(raw), TypeError)
           let https = false
           try {
             https = new URL(raw).protocol === 'https:'

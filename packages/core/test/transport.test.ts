@@ -173,7 +173,10 @@ describe('validation before any I/O', () => {
     )
     expect(error).toBeInstanceOf(ValidationError)
     expect((error as ValidationError).field).toBe('amount')
-    expect((error as ValidationError).issues[0]?.type).toBe('min_value')
+    expect((error as ValidationError).issues[0]).toMatchObject({
+      type: 'min_value',
+      path: [{ key: 'amount' }],
+    })
     expect(error.message).toContain('POST /payments')
     expect(server.requests).toHaveLength(0)
   })

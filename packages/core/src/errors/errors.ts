@@ -1,4 +1,4 @@
-import { type BaseIssue, getDotPath } from 'valibot'
+import { issuePath, type StandardIssue } from '../schemas/standard.js'
 import { redactKeys } from './redact.js'
 import { type ErrorContext, SmartpayError } from './SmartpayError.js'
 
@@ -75,16 +75,15 @@ export class ValidationError extends SmartpayError {
   static override readonly kind: string = 'ValidationError'
   /** Dot path of the first failing field, e.g. `items.0.amount`. */
   readonly field: string | undefined
-  /** valibot's issues, unabridged. Not serialised by `toJSON`, since they hold the input. */
-  declare readonly issues: readonly BaseIssue<unknown>[]
+  /** The schema's issues, unabridged (valibot's, with inputs). Not serialised by `toJSON`. */
+  declare readonly issues: readonly StandardIssue[]
   constructor(
     message: string,
-    context: ErrorContext & { field?: string | undefined; issues: readonly BaseIssue<unknown>[] },
+    context: ErrorContext & { field?: string | undefined; issues: readonly StandardIssue[] },
   ) {
     const details = context.issues.map((issue) => ({
-      path: getDotPath(issue),
+      path: issuePath(issue),
       message: redactKeys(issue.message),
-      expected: issue.expected,
     }))
     super(message, { ...context, details })
     this.field = context.field

@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/errors.js'
 import type { ApiPromise } from '../transport/ApiPromise.js'
+import type { Query, RequestSpec, Transport } from '../transport/transport.js'
 
 /** The API's collection envelope. */
 export interface Collection<T> {
@@ -96,4 +97,21 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     }
     return items
   }
+}
+
+/**
+ * A list call: awaitable for one page, `for await`-able for every item across pages. Each
+ * page is the same request with the previous page's `nextPageToken` as `pageToken`.
+ * @example for await (const order of paginate<Order>(transport, { method: 'GET', path: '/orders' })) …
+ */
+export function paginate<T>(
+  transport: Transport,
+  spec: RequestSpec & { query?: Query | undefined },
+): PagePromise<T> {
+  return new PagePromise<T>((pageToken) =>
+    transport.request<Collection<T>>({
+      ...spec,
+      query: { ...spec.query, ...(pageToken === undefined ? {} : { pageToken }) },
+    }),
+  )
 }

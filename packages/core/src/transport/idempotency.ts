@@ -1,8 +1,6 @@
 /** Methods that change state, and so carry an `Idempotency-Key`. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
-
 /**
  * A fresh idempotency key: a version 4 UUID from the platform's CSPRNG.
  * `getRandomValues` also works outside secure contexts, where `randomUUID` is missing.
@@ -11,6 +9,6 @@ export function createIdempotencyKey(): string {
   const b = crypto.getRandomValues(new Uint8Array(16))
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
-  const h = Array.from(b, (byte) => HEX[byte])
+  const h = Array.from(b, (byte) => byte.toString(16).padStart(2, '0'))
   return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10).join('')}`
 }

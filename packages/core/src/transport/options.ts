@@ -1,4 +1,4 @@
-import * as v from 'valibot'
+import { ValidationError } from '../errors/errors.js'
 import type { ApiKey } from '../keys/keys.js'
 import type { AuthScheme } from './auth.js'
 
@@ -57,47 +57,88 @@ export interface ResolvedTransportOptions {
   totalTimeout: number
   maxRetries: number
   retry: Required<RetryTuning>
-  fetch: typeof fetch | undefined
+  fetch: typeof fetch
   validateResponses: boolean
 }
 
-const milliseconds = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647))
-const retries = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))
+type Where = { method: string; path: string }
 
-/** Shape of {@link TransportOptions}; anything else is refused before a request. */
-export const TransportOptionsSchema = v.object({
-  baseUrl: v.optional(v.string()),
-  authScheme: v.optional(v.picklist(['basic', 'bearer'])),
-  timeout: v.optional(milliseconds),
-  totalTimeout: v.optional(milliseconds),
-  maxRetries: v.optional(retries),
-  retry: v.optional(
-    v.object({
-      baseDelayMs: v.optional(v.pipe(v.number(), v.minValue(0))),
-      maxDelayMs: v.optional(v.pipe(v.number(), v.minValue(0))),
-      maxRetryAfterMs: v.optional(v.pipe(v.number(), v.minValue(0))),
-    }),
-  ),
-  fetch: v.optional(v.function()),
-  validateResponses: v.optional(v.boolean()),
-  dangerouslyAllowInsecureLoopback: v.optional(v.boolean()),
-})
+function fail(field: string, expected: string, value: unknown, where: Where): never {
+  const shown =
+    typeof value === 'string' ? 'a string' : typeof value === 'object' ? 'an object' : String(value)
+  throw new ValidationError(
+    `Invalid option "${field}" for ${where.method} ${where.path}: expected ${expected}, got ${shown}. Nothing was sent.`,
+    { field, issues: [{ message: `Expected ${expected}`, path: [field] }], ...where },
+  )
+}
 
-/** Shape of {@link CallOptions}. */
-export const CallOptionsSchema = v.object({
-  signal: v.optional(
-    v.custom<AbortSignal>((s) => s instanceof AbortSignal, 'Expected an AbortSignal'),
-  ),
-  timeout: v.optional(milliseconds),
-  totalTimeout: v.optional(milliseconds),
-  maxRetries: v.optional(retries),
-  idempotencyKey: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[\x21-\x7e]{1,255}$/, 'Expected 1–255 printable ASCII characters'),
-    ),
-  ),
-})
+const MAX_MS = 2_147_483_647
+const isMs = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_MS
+const isRetries = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10
+const isDelay = (v: unknown) => typeof v === 'number' && v >= 0 && Number.isFinite(v)
+
+/**
+ * Checks one set of options against what each key may hold. Plain checks rather than a
+ * schema: this runs on every call, and a checkout page should not ship a schema library.
+ */
+function check(
+  options: object,
+  rules: Record<string, [test: (v: unknown) => boolean, expected: string]>,
+  where: Where,
+): void {
+  for (const key in options) {
+    const value = (options as Record<string, unknown>)[key]
+    if (value === undefined) continue
+    const rule = rules[key]
+    if (!rule) fail(key, `one of ${Object.keys(rules).join(', ')}`, key, where)
+    else if (!rule[0](value)) fail(key, rule[1], value, where)
+  }
+}
+
+const MS: [(v: unknown) => boolean, string] = [isMs, 'whole milliseconds from 1 to 2147483647']
+const RETRIES: [(v: unknown) => boolean, string] = [isRetries, 'a whole number from 0 to 10']
+const DELAY: [(v: unknown) => boolean, string] = [isDelay, 'milliseconds ≥ 0']
+
+const CALL_RULES = {
+  signal: [(v: unknown) => v instanceof AbortSignal, 'an AbortSignal'],
+  timeout: MS,
+  totalTimeout: MS,
+  maxRetries: RETRIES,
+  idempotencyKey: [
+    (v: unknown) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
+    '1–255 printable ASCII characters (it is sent as a header)',
+  ],
+} satisfies Record<string, [(v: unknown) => boolean, string]>
+
+const TRANSPORT_RULES = {
+  baseUrl: [(v: unknown) => typeof v === 'string', 'a URL string'],
+  authScheme: [(v: unknown) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
+  timeout: MS,
+  totalTimeout: MS,
+  maxRetries: RETRIES,
+  retry: [(v: unknown) => typeof v === 'object' && v !== null, 'an object'],
+  fetch: [(v: unknown) => typeof v === 'function', 'a fetch function'],
+  validateResponses: [(v: unknown) => typeof v === 'boolean', 'a boolean'],
+  dangerouslyAllowInsecureLoopback: [(v: unknown) => typeof v === 'boolean', 'a boolean'],
+} satisfies Record<string, [(v: unknown) => boolean, string]>
+
+const RETRY_RULES = { baseDelayMs: DELAY, maxDelayMs: DELAY, maxRetryAfterMs: DELAY }
+
+/** Refuses unknown or malformed per-call options, before any request. */
+export function checkCallOptions(options: CallOptions, where: Where): CallOptions {
+  if (typeof options !== 'object' || options === null) fail('options', 'an object', options, where)
+  check(options, CALL_RULES, where)
+  return options
+}
+
+/** Refuses unknown or malformed client options, at construction. */
+export function checkTransportOptions(options: TransportOptions): TransportOptions {
+  const where = { method: 'create', path: 'client' }
+  if (typeof options !== 'object' || options === null) fail('options', 'an object', options, where)
+  check(options, TRANSPORT_RULES, where)
+  if (options.retry) check(options.retry, RETRY_RULES, where)
+  return options
+}
 
 export const DEFAULTS = {
   timeout: 30_000,

@@ -9,7 +9,6 @@ import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
 import { SmartpayError } from '../errors/SmartpayError.js'
 import { fingerprint } from '../keys/fingerprint.js'
 import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
-import { type Collection, PagePromise } from '../pagination/Page.js'
 import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
 import { type AuthScheme, authorizationHeader } from './auth.js'
@@ -17,11 +16,11 @@ import { resolveBaseUrl } from './baseUrl.js'
 import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
-  CallOptionsSchema,
+  checkCallOptions,
+  checkTransportOptions,
   DEFAULTS,
   type ResolvedTransportOptions,
   type TransportOptions,
-  TransportOptionsSchema,
 } from './options.js'
 
 /** An HTTP method the API uses. */
@@ -53,10 +52,6 @@ export interface Transport {
   /** `sk_test_…1taz`: which key this is, printable. */
   readonly keyFingerprint: string
   request<T>(spec: RequestSpec): ApiPromise<T>
-  /** A list call: awaitable for one page, async-iterable for every item. */
-  list<T>(
-    spec: RequestSpec & { query?: Query & { pageToken?: string | undefined } },
-  ): PagePromise<T>
 }
 
 const RETRY_METHODS_SAFE = ['get', 'head']
@@ -68,7 +63,7 @@ export function createTransport(
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
 ): Transport {
-  const input = validateParams(TransportOptionsSchema, options, { method: 'new', path: 'client' })
+  const input = checkTransportOptions(options)
   const resolved: ResolvedTransportOptions = {
     key,
     baseUrl: resolveBaseUrl(input.baseUrl, input.dangerouslyAllowInsecureLoopback),
@@ -81,7 +76,7 @@ export function createTransport(
       maxDelayMs: input.retry?.maxDelayMs ?? DEFAULTS.retry.maxDelayMs,
       maxRetryAfterMs: input.retry?.maxRetryAfterMs ?? DEFAULTS.retry.maxRetryAfterMs,
     },
-    fetch: options.fetch,
+    fetch: input.fetch ?? globalThis.fetch.bind(globalThis),
     validateResponses: input.validateResponses ?? false,
   }
   const { retry } = resolved
@@ -95,7 +90,6 @@ export function createTransport(
     redirect: 'manual',
     timeout: resolved.timeout,
     totalTimeout: resolved.totalTimeout,
-    ...(resolved.fetch ? { fetch: resolved.fetch } : {}),
     retry: {
       limit: resolved.maxRetries,
       statusCodes: [429, 500, 502, 503, 504],
@@ -111,7 +105,7 @@ export function createTransport(
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const where = { method: spec.method, path: spec.path }
-    const call = validateParams(CallOptionsSchema, spec.options ?? {}, where)
+    const call = spec.options ? checkCallOptions(spec.options, where) : {}
     const body = spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body
     const query = spec.querySchema
       ? validateParams(spec.querySchema, spec.query ?? {}, where)
@@ -135,9 +129,10 @@ export function createTransport(
           // A mutating call is retried only when it carries a key the API deduplicates on.
           methods: idempotencyKey ? RETRY_METHODS_KEYED : RETRY_METHODS_SAFE,
         },
-        hooks: {
-          beforeRequest: [() => void attempts++],
-          beforeRetry: [() => void attempts++],
+        // Counting here rather than in hooks: every attempt is exactly one fetch.
+        fetch: (input, init) => {
+          attempts++
+          return resolved.fetch(input, init)
         },
       })
       const response = await pending
@@ -182,13 +177,6 @@ export function createTransport(
     baseUrl: resolved.baseUrl,
     keyFingerprint: fingerprint(key),
     request: <T>(spec: RequestSpec) => new ApiPromise(execute<T>(spec)),
-    list: <T>(spec: RequestSpec) =>
-      new PagePromise<T>((pageToken) =>
-        transport.request<Collection<T>>({
-          ...spec,
-          query: { ...spec.query, ...(pageToken === undefined ? {} : { pageToken }) },
-        }),
-      ),
   }
   return Object.freeze(transport)
 }

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ValidationError } from '../index.js'
 import { redirectToCheckout } from './redirect.js'
 
 const URL_ = 'https://checkout.smartpay.co/checkout_test_oTQpCvZzZ52UvKbrN5i4B8'
@@ -30,14 +29,15 @@ describe('redirectToCheckout', () => {
     ['a session without a url', {}],
     ['an http: URL', 'http://checkout.smartpay.co/x'],
     ['a javascript: URL', 'javascript:alert(1)'],
-  ])('throws ValidationError for %s and does not navigate', (_, target) => {
+  ])('throws a TypeError for %s and does not navigate', (_, target) => {
     const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {})
-    expect(() => redirectToCheckout(target)).toThrow(ValidationError)
+    expect(() => redirectToCheckout(target)).toThrow(TypeError)
     expect(assign).not.toHaveBeenCalled()
   })
 
   it('explains itself where there is no window', () => {
     vi.stubGlobal('location', undefined)
+    expect(() => redirectToCheckout(URL_)).toThrow(TypeError)
     expect(() => redirectToCheckout(URL_)).toThrow('answer with a 303 redirect')
   })
 })

@@ -2,6 +2,7 @@ import {
   type ApiPromise,
   type CallOptions,
   type PagePromise,
+  paginate,
   type Transport,
   validateParams,
 } from '@smartpay-kit/core'
@@ -102,7 +103,7 @@ export function checkoutSessionsResource(transport: Transport) {
 
     /** Lists checkout sessions: await one page or `for await` every session. */
     list(params?: ListParams, options?: CallOptions): PagePromise<CheckoutSession> {
-      return transport.list<CheckoutSession>({
+      return paginate<CheckoutSession>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

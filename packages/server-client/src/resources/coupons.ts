@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import { collectionSchema, type PageParams, PageParamsSchema } from '../schemas/collection.js'
 import {
   type Coupon,
@@ -60,7 +66,7 @@ export function couponsResource(transport: Transport) {
 
     /** Lists coupons: await one page or `for await` every coupon. */
     list(params?: PageParams, options?: CallOptions): PagePromise<Coupon> {
-      return transport.list<Coupon>({
+      return paginate<Coupon>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

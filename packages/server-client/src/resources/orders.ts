@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import {
   collectionSchema,
   type ListParams,
@@ -57,7 +63,7 @@ export function ordersResource(transport: Transport) {
 
     /** Lists orders: await one page or `for await` every order. */
     list(params?: ListParams, options?: CallOptions): PagePromise<Order> {
-      return transport.list<Order>({
+      return paginate<Order>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

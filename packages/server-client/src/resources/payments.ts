@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import {
   collectionSchema,
   type ListParams,
@@ -74,7 +80,7 @@ export function paymentsResource(transport: Transport) {
 
     /** Lists payments: await one page or `for await` every payment. */
     list(params?: ListParams, options?: CallOptions): PagePromise<Payment> {
-      return transport.list<Payment>({
+      return paginate<Payment>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import { collectionSchema, type PageParams, PageParamsSchema } from '../schemas/collection.js'
 import {
   type CreatePromotionCodeParams,
@@ -68,7 +74,7 @@ export function promotionCodesResource(transport: Transport) {
 
     /** Lists promotion codes: await one page or `for await` every code. */
     list(params?: PageParams, options?: CallOptions): PagePromise<PromotionCode> {
-      return transport.list<PromotionCode>({
+      return paginate<PromotionCode>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

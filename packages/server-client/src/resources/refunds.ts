@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import {
   collectionSchema,
   type ListParams,
@@ -70,7 +76,7 @@ export function refundsResource(transport: Transport) {
 
     /** Lists refunds: await one page or `for await` every refund. */
     list(params?: ListParams, options?: CallOptions): PagePromise<Refund> {
-      return transport.list<Refund>({
+      return paginate<Refund>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

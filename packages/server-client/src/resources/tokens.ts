@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import { collectionSchema, type PageParams, PageParamsSchema } from '../schemas/collection.js'
 import { type Token, TokenSchema } from '../schemas/token.js'
 import { checked, idPath } from './call.js'
@@ -23,7 +29,7 @@ export function tokensResource(transport: Transport) {
 
     /** Lists payment tokens: await one page or `for await` every token. */
     list(params?: PageParams, options?: CallOptions): PagePromise<Token> {
-      return transport.list<Token>({
+      return paginate<Token>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

@@ -1,4 +1,10 @@
-import type { ApiPromise, CallOptions, PagePromise, Transport } from '@smartpay-kit/core'
+import {
+  type ApiPromise,
+  type CallOptions,
+  type PagePromise,
+  paginate,
+  type Transport,
+} from '@smartpay-kit/core'
 import { collectionSchema, type PageParams, PageParamsSchema } from '../schemas/collection.js'
 import {
   type CreateWebhookEndpointParams,
@@ -68,7 +74,7 @@ export function webhookEndpointsResource(transport: Transport) {
 
     /** Lists webhook endpoints: await one page or `for await` every endpoint. */
     list(params?: PageParams, options?: CallOptions): PagePromise<WebhookEndpoint> {
-      return transport.list<WebhookEndpoint>({
+      return paginate<WebhookEndpoint>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},
