@@ -104,4 +104,17 @@ export default [
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     },
   }),
+  defineProject({
+    // No aliases: the demo runs the built packages, as `pnpm demo` does, and its checkout page
+    // is built by Vite from the packages' dist.
+    test: {
+      name: 'examples',
+      root: root('./examples/checkout'),
+      environment: 'node',
+      include: ['test/**/*.test.ts'],
+      // Each test file starts the sandbox, builds the page and drives Chromium.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  }),
 ] satisfies TestProjectConfiguration[]
