@@ -14,19 +14,6 @@ const MESSAGES = /** @type {Record<string, string>} */ ({
   rejected: 'Smartpay could not approve this purchase.',
 })
 
-/**
- * A fetch that asks for the session with its order expanded (`?expand=all`): without it the
- * session holds only the order's id, not its status. Here only until the public client's
- * `retrieve` can ask for the expansion itself.
- * @type {typeof fetch}
- */
-const fetchExpanded = (input, init) => {
-  const request = new Request(input, init)
-  const url = new URL(request.url)
-  url.searchParams.set('expand', 'all')
-  return fetch(new Request(url, request))
-}
-
 async function showOrder() {
   const sessionId = new URLSearchParams(location.search).get('session-id') ?? ''
   // The public key and the API's URL come from the shop at run time.
@@ -34,9 +21,9 @@ async function showOrder() {
   const smartpay = createPublicClient({
     publicKey: parsePublicKey(config.publicKey),
     baseUrl: config.apiUrl,
-    fetch: fetchExpanded,
   })
-  const session = await smartpay.checkoutSessions.retrieve(sessionId)
+  // expand=all: the order object with its status, not just its id.
+  const session = await smartpay.checkoutSessions.retrieve(sessionId, { expand: 'all' })
   const order = typeof session.order === 'object' ? session.order : undefined
   const status = order?.status ?? 'unknown'
   $('order').textContent = order?.id ?? String(session.order ?? '—')

@@ -71,6 +71,18 @@ describe('checkoutSessions.retrieve', () => {
     expect(request?.body).toBe('')
   })
 
+  it('sends expand=all when asked, and no query otherwise', async () => {
+    await client().checkoutSessions.retrieve(SESSION, { expand: 'all' })
+    await client().checkoutSessions.retrieve(SESSION)
+    expect(server.requests.map((r) => r.query.toString())).toEqual(['expand=all', ''])
+  })
+
+  it('refuses an unknown expand value before sending', async () => {
+    const pending = client().checkoutSessions.retrieve(SESSION, { expand: 'everything' as 'all' })
+    await expect(pending).rejects.toMatchObject({ name: 'ValidationError', field: 'expand' })
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('accepts the dotted ids the API hands out', async () => {
     const dotted = 'checkout_test_hm3tau0XY7r3ULm06pHtr8.1nsIwu'
     await client().checkoutSessions.retrieve(dotted)
@@ -119,7 +131,7 @@ describe('checkoutSessions.retrieve', () => {
   it('stops on the caller’s AbortSignal', async () => {
     server.queue({ delayMs: 2_000, json: {} })
     const controller = new AbortController()
-    const pending = client().checkoutSessions.retrieve(SESSION, { signal: controller.signal })
+    const pending = client().checkoutSessions.retrieve(SESSION, {}, { signal: controller.signal })
     setTimeout(() => controller.abort(), 20)
     await expect(pending).rejects.toThrow(AbortError)
   })
@@ -127,7 +139,7 @@ describe('checkoutSessions.retrieve', () => {
   it('applies per-call timeout and maxRetries', async () => {
     server.queue({ delayMs: 500, json: {} }, { delayMs: 500, json: {} })
     await expect(
-      client().checkoutSessions.retrieve(SESSION, { timeout: 50, maxRetries: 0 }),
+      client().checkoutSessions.retrieve(SESSION, {}, { timeout: 50, maxRetries: 0 }),
     ).rejects.toMatchObject({ name: 'TimeoutError' })
     expect(server.requests).toHaveLength(1)
   })

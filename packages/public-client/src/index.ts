@@ -51,4 +51,7 @@ export {
   type RequestOptions,
 } from './operations.js'
 export type { CheckoutSession, OrderStatus } from './resources/CheckoutSession.js'
-export type { CheckoutSessions } from './resources/checkoutSessions.js'
+export type {
+  CheckoutSessions,
+  RetrieveCheckoutSessionParams,
+} from './resources/checkoutSessions.js'

@@ -6,7 +6,12 @@ describe('PUBLIC_OPERATIONS', () => {
   // A change to this list changes what a browser may do with the merchant's account: review it.
   it('is exactly the checkout page’s one read', () => {
     expect(PUBLIC_OPERATIONS).toEqual([
-      { name: 'checkoutSessions.retrieve', method: 'GET', path: '/checkout-sessions/{id}' },
+      {
+        name: 'checkoutSessions.retrieve',
+        method: 'GET',
+        path: '/checkout-sessions/{id}',
+        query: ['expand'],
+      },
     ])
   })
 })
@@ -29,8 +34,18 @@ describe('createOperationCaller', () => {
     const call = createOperationCaller(transport)
     await call('checkoutSessions.retrieve', { id: 'a b/c' })
     expect(specs).toEqual([
-      { method: 'GET', path: '/checkout-sessions/a%20b%2Fc', options: undefined },
+      { method: 'GET', path: '/checkout-sessions/a%20b%2Fc', query: undefined, options: undefined },
     ])
+  })
+
+  it('passes listed query parameters and refuses others', async () => {
+    const { transport, specs } = recording()
+    const call = createOperationCaller(transport)
+    await call('checkoutSessions.retrieve', { id: 'x' }, undefined, { expand: 'all' })
+    expect(specs[0]?.query).toEqual({ expand: 'all' })
+    expect(() =>
+      call('checkoutSessions.retrieve', { id: 'x' }, undefined, { maxResults: '5' }),
+    ).toThrow('takes no query parameter "maxResults"')
   })
 
   it('refuses a name that is not in the list, and a missing parameter', () => {

@@ -7,6 +7,8 @@ export interface Operation {
   readonly method: Method
   /** Path below the base URL; `{name}` marks a path parameter. */
   readonly path: `/${string}`
+  /** Query parameters the operation accepts; any other is refused. */
+  readonly query: readonly string[]
 }
 
 /**
@@ -15,7 +17,12 @@ export interface Operation {
  * is the one place to review what a browser may do with the merchant's account.
  */
 export const PUBLIC_OPERATIONS = [
-  { name: 'checkoutSessions.retrieve', method: 'GET', path: '/checkout-sessions/{id}' },
+  {
+    name: 'checkoutSessions.retrieve',
+    method: 'GET',
+    path: '/checkout-sessions/{id}',
+    query: ['expand'],
+  },
 ] as const satisfies readonly Operation[]
 
 /** The name of an operation in {@link PUBLIC_OPERATIONS}. */
@@ -29,6 +36,7 @@ export type OperationCaller = <T>(
   name: PublicOperationName,
   params: Readonly<Record<string, string>>,
   options?: RequestOptions,
+  query?: Readonly<Record<string, string | undefined>>,
 ) => ApiPromise<T>
 
 /**
@@ -36,7 +44,7 @@ export type OperationCaller = <T>(
  * Path parameters are URI-encoded; a missing one throws before anything is sent.
  */
 export function createOperationCaller(transport: Transport): OperationCaller {
-  return (name, params, options) => {
+  return (name, params, options, query) => {
     const operation = PUBLIC_OPERATIONS.find((candidate) => candidate.name === name)
     if (!operation) throw new Error(`${name} is not a public operation.`)
     const path = operation.path.replace(/\{(\w+)\}/g, (_, param: string) => {
@@ -44,6 +52,11 @@ export function createOperationCaller(transport: Transport): OperationCaller {
       if (value === undefined) throw new Error(`${name} needs the path parameter "${param}".`)
       return encodeURIComponent(value)
     })
-    return transport.request({ method: operation.method, path, options })
+    for (const param in query) {
+      if (!(operation.query as readonly string[]).includes(param)) {
+        throw new Error(`${name} takes no query parameter "${param}".`)
+      }
+    }
+    return transport.request({ method: operation.method, path, query, options })
   }
 }

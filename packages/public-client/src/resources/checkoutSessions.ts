@@ -6,10 +6,21 @@ import type { CheckoutSession } from './CheckoutSession.js'
 export interface CheckoutSessions {
   /**
    * Reads a checkout session, e.g. on the success page to show how the purchase went.
+   * With `expand: 'all'` its `order` is the order object (with `status`), not just an id.
    * The id must be of the key's mode; a malformed id rejects before anything is sent.
-   * @example const session = await client.checkoutSessions.retrieve(sessionId, { signal })
+   * @example const session = await client.checkoutSessions.retrieve(sessionId, { expand: 'all' })
    */
-  retrieve(id: string, options?: RequestOptions): ApiPromise<CheckoutSession>
+  retrieve(
+    id: string,
+    params?: RetrieveCheckoutSessionParams,
+    options?: RequestOptions,
+  ): ApiPromise<CheckoutSession>
+}
+
+/** Parameters of {@link CheckoutSessions.retrieve}. */
+export interface RetrieveCheckoutSessionParams {
+  /** `all` expands `order` (or `token`) into the full object. @default 'no' */
+  expand?: 'all' | 'no' | undefined
 }
 
 const WHERE = { method: 'GET', path: '/checkout-sessions/{id}' } as const
@@ -34,13 +45,23 @@ function checkId(id: unknown, mode: Mode): string | undefined {
 /** Builds `client.checkoutSessions` on an operation caller of the given mode. */
 export function checkoutSessions(call: OperationCaller, mode: Mode): CheckoutSessions {
   return Object.freeze({
-    retrieve(id: string, options?: RequestOptions): ApiPromise<CheckoutSession> {
-      const problem = checkId(id, mode)
-      if (problem === undefined)
-        return call<CheckoutSession>('checkoutSessions.retrieve', { id }, options)
+    retrieve(
+      id: string,
+      params: RetrieveCheckoutSessionParams = {},
+      options?: RequestOptions,
+    ): ApiPromise<CheckoutSession> {
+      const expand = params?.expand
+      const problem =
+        expand === undefined || expand === 'all' || expand === 'no'
+          ? checkId(id, mode)
+          : `expand must be 'all' or 'no'.`
+      if (problem === undefined) {
+        const query = expand === undefined ? undefined : { expand }
+        return call<CheckoutSession>('checkoutSessions.retrieve', { id }, options, query)
+      }
       const error = new ValidationError(
-        `Invalid parameters for checkoutSessions.retrieve (field "id"): ${problem} Nothing was sent.`,
-        { ...WHERE, field: 'id', issues: [] },
+        `Invalid parameters for checkoutSessions.retrieve: ${problem} Nothing was sent.`,
+        { ...WHERE, field: problem.startsWith('expand') ? 'expand' : 'id', issues: [] },
       )
       return new ApiPromise<CheckoutSession>(Promise.reject(error))
     },
