@@ -54,9 +54,6 @@ export interface Transport {
   request<T>(spec: RequestSpec): ApiPromise<T>
 }
 
-const RETRY_METHODS_SAFE = ['get', 'head']
-const RETRY_METHODS_KEYED = ['get', 'head', 'post', 'put', 'patch', 'delete']
-
 /** Creates the transport for a validated key. Clients call this once, at construction. */
 export function createTransport(
   key: ApiKey,
@@ -80,8 +77,11 @@ export function createTransport(
     validateResponses: input.validateResponses ?? false,
   }
   const { retry } = resolved
+  // Everything constant lives on the instance: ky deep-merges per-call options on every call,
+  // so each call passes only what differs (measured: it is most of the client's overhead).
   const api = ky.create({
     prefix: resolved.baseUrl,
+    fetch: resolved.fetch,
     headers: {
       authorization: authorizationHeader(key, resolved.authScheme),
       accept: 'application/json',
@@ -100,6 +100,13 @@ export function createTransport(
       // "Equal jitter": at least half the step, so retries never bunch up at zero.
       jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
       retryOnTimeout: true,
+      methods: ['get', 'head', 'post', 'put', 'patch', 'delete'],
+      // A mutating call is retried only when it carries a key the API deduplicates on.
+      shouldRetry: ({ error }) => {
+        const request = (error as { request?: Request }).request
+        const unkeyed = request && MUTATING_METHODS.has(request.method)
+        return unkeyed && !request.headers.has('idempotency-key') ? false : undefined
+      },
     },
   })
 
@@ -122,14 +129,11 @@ export function createTransport(
         ...(body === undefined ? {} : { json: body }),
         ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
-        timeout: call.timeout ?? resolved.timeout,
-        totalTimeout: call.totalTimeout ?? resolved.totalTimeout,
-        retry: {
-          limit: call.maxRetries ?? resolved.maxRetries,
-          // A mutating call is retried only when it carries a key the API deduplicates on.
-          methods: idempotencyKey ? RETRY_METHODS_KEYED : RETRY_METHODS_SAFE,
-        },
-        // Counting here rather than in hooks: every attempt is exactly one fetch.
+        ...(call.timeout ? { timeout: call.timeout } : {}),
+        ...(call.totalTimeout ? { totalTimeout: call.totalTimeout } : {}),
+        ...(call.maxRetries === undefined ? {} : { retry: { limit: call.maxRetries } }),
+        // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
+        // every response for its hooks, which measurably slows every call.)
         fetch: (input, init) => {
           attempts++
           return resolved.fetch(input, init)
