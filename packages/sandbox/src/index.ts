@@ -1,6 +1,7 @@
 /**
  * @smartpay-kit/sandbox: a local Smartpay test-mode API over HTTPS on 127.0.0.1 — start it
  * with `startSandbox()`, point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
+ * @packageDocumentation
  */
 export { DEFAULT_KEYS, KEY_PATTERN, PUBLIC_OPERATIONS } from './auth.js'
 export type { CheckoutOutcome } from './checkout-actions.js'

@@ -4,7 +4,11 @@ import type { Mode } from './ids.js'
 import type { ObjectKind, ObjectsByKind } from './objects.js'
 import type { Delivery, WebhookEvent, WebhookRetryOptions } from './webhooks.js'
 
-/** Options of {@link startSandbox}. */
+/**
+ * Options of {@link startSandbox}.
+ * @example
+ * const sandbox = await startSandbox({ port: 4010, webhookRetry: { maxAttempts: 1 } })
+ */
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
   port?: number
@@ -12,8 +16,7 @@ export interface SandboxOptions {
   keys?: readonly string[]
   /** Webhook retry schedule. @default { baseMs: 500, maxAttempts: 8, timeoutMs: 5000 } */
   webhookRetry?: WebhookRetryOptions
-  /** Reuse a certificate instead of generating one. */
-  /** Your own key and certificate chain; `ca` defaults to `cert`. */
+  /** Reuse a key and certificate chain instead of generating one; `ca` defaults to `cert`. */
   tls?: { key: string; cert: string; ca?: string }
   /** Called once per served request (the CLI prints these). */
   onRequest?: (entry: RequestLogEntry) => void

@@ -59,7 +59,11 @@ export interface Delivery {
   attempts: DeliveryAttempt[]
 }
 
-/** Retry schedule: attempt n waits `baseMs * 2^(n-2)` after attempt n-1. */
+/**
+ * Retry schedule: attempt n waits `baseMs * 2^(n-2)` after attempt n-1.
+ * @example
+ * await startSandbox({ webhookRetry: { baseMs: 50, maxAttempts: 3 } })
+ */
 export interface WebhookRetryOptions {
   /** @default 500 */
   baseMs?: number

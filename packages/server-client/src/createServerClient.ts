@@ -29,7 +29,11 @@ import {
   webhookEndpointsResource,
 } from './resources/webhookEndpoints.js'
 
-/** Options of {@link createServerClient}. Every one but the key has a sensible default. */
+/**
+ * Options of {@link createServerClient}. Every one but the key has a sensible default.
+ * @example
+ * createServerClient({ secretKey: parseSecretKey(env.SMARTPAY_SECRET_KEY), timeout: 10_000 })
+ */
 export interface ServerClientOptions extends TransportOptions {
   /**
    * Your secret key, `sk_test_…` or `sk_live_…`. Narrow an env string with `parseSecretKey`.
@@ -44,13 +48,21 @@ export interface ServerClientOptions extends TransportOptions {
 export interface ServerClient {
   /** `test` or `live`, from the key. Ids of the other mode are refused before any request. */
   readonly mode: Mode
+  /** Checkout sessions: where a shopper pays, on the hosted checkout page. */
   readonly checkoutSessions: CheckoutSessionsResource
+  /** Orders: what a shopper agreed to pay. */
   readonly orders: OrdersResource
+  /** Payments: captures of an authorized order. */
   readonly payments: PaymentsResource
+  /** Refunds of captured payments. */
   readonly refunds: RefundsResource
+  /** Webhook endpoints: the URLs Smartpay sends events to. */
   readonly webhookEndpoints: WebhookEndpointsResource
+  /** Coupons: the discount a promotion code applies. */
   readonly coupons: CouponsResource
+  /** Promotion codes: what a shopper types to get a coupon. */
   readonly promotionCodes: PromotionCodesResource
+  /** Payment tokens, for charging a shopper again without checkout. */
   readonly tokens: TokensResource
   /** The session's hosted checkout URL, with a promotion code merged in. */
   checkoutUrl(target: CheckoutTarget, options?: CheckoutUrlOptions): string

@@ -47,7 +47,7 @@ export function paymentsResource(transport: Transport) {
      * await smartpay.payments.create({ order: 'order_test_…', amount: 2400, currency: 'JPY' })
      */
     create,
-    /** Same as {@link create}: captures (part of) an authorized order. */
+    /** Same as `create`: captures (part of) an authorized order. */
     capture: create,
 
     /** Retrieves a payment; `expand: 'all'` returns its order and line items in full. */

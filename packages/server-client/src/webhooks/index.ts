@@ -1,3 +1,9 @@
+/**
+ * @smartpay-kit/server-client/webhooks — verify Smartpay webhook deliveries, and sign your own to
+ * test your handlers. Web Crypto only, so it runs wherever the server client runs.
+ * @packageDocumentation
+ */
+
 // Errors
 export {
   isWebhookSignatureError,

@@ -5,7 +5,11 @@ import {
   type WebhookBody,
 } from './signature.js'
 
-/** Options of {@link signWebhook}. */
+/**
+ * Options of {@link signWebhook}.
+ * @example
+ * signWebhook({ body: JSON.stringify(event), signingSecret: endpoint.signingSecret })
+ */
 export interface SignWebhookOptions {
   /** The body to send, exactly as the handler under test will receive it. */
   body: WebhookBody

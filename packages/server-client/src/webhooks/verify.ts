@@ -24,7 +24,11 @@ export type WebhookSigningSecret =
   | readonly string[]
   | ((subscriptionId: string) => string | readonly string[] | Promise<string | readonly string[]>)
 
-/** Options of {@link verifyWebhookRequest}. */
+/**
+ * Options of {@link verifyWebhookRequest}.
+ * @example
+ * await verifyWebhookRequest(request, { signingSecret: env.SMARTPAY_WEBHOOK_SECRET })
+ */
 export interface VerifyWebhookRequestOptions {
   /** See {@link WebhookSigningSecret}. */
   signingSecret: WebhookSigningSecret
@@ -36,7 +40,11 @@ export interface VerifyWebhookRequestOptions {
   toleranceMs?: number | false | undefined
 }
 
-/** Options of {@link verifyWebhook}. */
+/**
+ * Options of {@link verifyWebhook}.
+ * @example
+ * await verifyWebhook({ body: rawBody, headers: req.headers, signingSecret: secret })
+ */
 export interface VerifyWebhookOptions extends VerifyWebhookRequestOptions {
   /** The body exactly as received. Parsing and re-serializing JSON changes it. */
   body: WebhookBody
