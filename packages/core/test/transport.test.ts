@@ -265,6 +265,34 @@ describe('errors', () => {
     expectNoKey(error)
   })
 
+  it('redacts a key that the API echoes in details', async () => {
+    server.queue({ status: 400, json: { errorCode: 'request.invalid', details: [{ value: KEY }] } })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error.details).toEqual([{ value: 'sk_test_…1taz' }])
+    expectNoKey(error)
+  })
+
+  it('redacts a key pasted as a field name or an option name', async () => {
+    const Strict = v.strictObject({ amount: v.number() })
+    const asField = await failure(
+      client().request({
+        method: 'POST',
+        path: '/x',
+        body: { amount: 1, [KEY]: 1 },
+        bodySchema: Strict,
+      }),
+    )
+    expect(asField).toBeInstanceOf(ValidationError)
+    expect((asField as ValidationError).field).toBe('sk_test_…1taz')
+    expectNoKey(asField)
+    const asOption = await failure(
+      client().request({ method: 'GET', path: '/x', options: { [KEY]: 1 } as never }),
+    )
+    expect(asOption).toBeInstanceOf(ValidationError)
+    expectNoKey(asOption)
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('treats a 2xx body that is not JSON as UnexpectedResponseError', async () => {
     server.queue({
       status: 200,

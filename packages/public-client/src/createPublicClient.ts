@@ -64,10 +64,10 @@ const TRANSPORT_OPTIONS = [
 export function createPublicClient(options: PublicClientOptions): PublicClient {
   refuseSecretKey(options)
   const key = parsePublicKey(options?.publicKey)
-  const transportOptions: TransportOptions = {}
-  for (const name of TRANSPORT_OPTIONS) {
-    if (options[name] !== undefined) Object.assign(transportOptions, { [name]: options[name] })
-  }
+  // Only the listed options reach the transport (`undefined` ones are dropped there).
+  const transportOptions: TransportOptions = Object.fromEntries(
+    TRANSPORT_OPTIONS.map((name) => [name, options[name]]),
+  )
   const transport = createTransport(key, 'bearer', transportOptions)
   const call = createOperationCaller(transport)
   return Object.freeze({

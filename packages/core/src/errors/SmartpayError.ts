@@ -16,6 +16,17 @@ export interface ErrorContext {
   cause?: unknown
 }
 
+/** The context fields every error carries, in the order `toJSON` lists them. */
+const FIELDS = [
+  'status',
+  'code',
+  'details',
+  'method',
+  'path',
+  'idempotencyKey',
+  'requestId',
+] as const satisfies readonly (keyof ErrorContext)[]
+
 type ErrorClass = { kind: string } & (abstract new (...args: never[]) => SmartpayError)
 
 /**
@@ -26,6 +37,7 @@ export class SmartpayError extends Error {
   /** Stable class name, immune to minification. */
   static readonly kind: string = 'SmartpayError'
 
+  /** `instanceof` by brand and kind, so it also holds for errors from another copy of core. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     const lineage = (value as { [BRAND]?: unknown } | null | undefined)?.[BRAND]
     // `this` is the class on the right of `instanceof`: a subclass checks for its own kind.
@@ -33,13 +45,13 @@ export class SmartpayError extends Error {
     return Array.isArray(lineage) && lineage.includes(this.kind)
   }
 
-  readonly status: number | undefined
-  readonly code: string | undefined
-  readonly details: unknown
-  readonly method: string | undefined
-  readonly path: string | undefined
-  readonly idempotencyKey: string | undefined
-  readonly requestId: string | undefined
+  declare readonly status: number | undefined
+  declare readonly code: string | undefined
+  declare readonly details: unknown
+  declare readonly method: string | undefined
+  declare readonly path: string | undefined
+  declare readonly idempotencyKey: string | undefined
+  declare readonly requestId: string | undefined
 
   constructor(message: string, context: ErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause })
@@ -49,13 +61,7 @@ export class SmartpayError extends Error {
     }
     Object.defineProperty(this, BRAND, { value: lineage })
     this.name = (new.target as unknown as ErrorClass).kind
-    this.status = context.status
-    this.code = context.code
-    this.details = context.details
-    this.method = context.method
-    this.path = context.path
-    this.idempotencyKey = context.idempotencyKey
-    this.requestId = context.requestId
+    for (const field of FIELDS) (this as Record<string, unknown>)[field] = context[field]
   }
 
   /** The API's name for {@link code}, kept for users of the official SDK. */
@@ -63,18 +69,11 @@ export class SmartpayError extends Error {
     return this.code
   }
 
+  /** The error's fields for logs: name, message, status, code, details, method, path, ids. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      details: this.details,
-      method: this.method,
-      path: this.path,
-      idempotencyKey: this.idempotencyKey,
-      requestId: this.requestId,
-    }
+    const json: Record<string, unknown> = { name: this.name, message: this.message }
+    for (const field of FIELDS) json[field] = this[field]
+    return json
   }
 }
 

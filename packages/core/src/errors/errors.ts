@@ -67,6 +67,8 @@ export class InvalidKeyError extends SmartpayError {
 export class InsecureUrlError extends SmartpayError {
   static override readonly kind: string = 'InsecureUrlError'
 }
+const ISSUES = new WeakMap<ValidationError, readonly StandardIssue[]>()
+
 /**
  * Parameters failed validation before any request. `field` is the first failing dot path,
  * `details` a printable summary, `issues` valibot's own issues (with the input values).
@@ -75,8 +77,13 @@ export class ValidationError extends SmartpayError {
   static override readonly kind: string = 'ValidationError'
   /** Dot path of the first failing field, e.g. `items.0.amount`. */
   readonly field: string | undefined
-  /** The schema's issues, unabridged (valibot's, with inputs). Not serialised by `toJSON`. */
-  declare readonly issues: readonly StandardIssue[]
+  /**
+   * The schema's issues, unabridged (valibot's, with the input values, which may be secret).
+   * Kept off the instance, so neither `JSON.stringify` nor `util.inspect` prints them.
+   */
+  get issues(): readonly StandardIssue[] {
+    return ISSUES.get(this) ?? []
+  }
   constructor(
     message: string,
     context: ErrorContext & { field?: string | undefined; issues: readonly StandardIssue[] },
@@ -87,7 +94,7 @@ export class ValidationError extends SmartpayError {
     }))
     super(message, { ...context, details })
     this.field = context.field
-    Object.defineProperty(this, 'issues', { value: context.issues, enumerable: false })
+    ISSUES.set(this, context.issues)
   }
 }
 

@@ -1,8 +1,8 @@
 import { fingerprint } from '../keys/fingerprint.js'
 import { type ApiKey, keyKind, keyMode } from '../keys/keys.js'
-import { errorClassForStatus } from './errors.js'
+import { errorClassForStatus, RedirectError } from './errors.js'
 import { redactKeys } from './redact.js'
-import type { ErrorContext, SmartpayError } from './SmartpayError.js'
+import type { SmartpayError } from './SmartpayError.js'
 
 /** The request side of an error: what was called, with which key. */
 export interface CallContext {
@@ -19,22 +19,13 @@ interface ApiErrorBody {
   details?: unknown
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Authentication failed',
-  403: 'Permission denied',
-  404: 'Not found',
-  409: 'Conflict',
-  429: 'Rate limited',
-}
-
 const HINTS: Record<number, (call: CallContext) => string> = {
-  401: (call) =>
-    `The ${keyMode(call.key)}-mode ${keyKind(call.key)} key ${fingerprint(call.key)} is missing, wrong or outdated (rolled). Copy the current key from the dashboard's API keys.`,
-  403: () => 'This key may not make this call. Public keys may only make checkout-page calls.',
-  404: (call) =>
-    `Check the id. Test and live objects are separate: a ${keyMode(call.key)}-mode key sees only ${keyMode(call.key)} objects.`,
-  429: () => 'Too many requests; retries ran out within the deadline. Slow down and try later.',
+  401: ({ key }) =>
+    `The ${keyMode(key)}-mode ${keyKind(key)} key ${fingerprint(key)} is missing, wrong or outdated: copy the current one from the dashboard.`,
+  403: () => 'This key may not make this call.',
+  404: ({ key }) =>
+    `Check the id. Test and live objects are separate: a ${keyMode(key)}-mode key sees only ${keyMode(key)} objects.`,
+  429: () => 'Slow down: the retries ran out.',
 }
 
 /** Builds the typed error for an HTTP failure from its status and (parsed or raw) body. */
@@ -47,24 +38,22 @@ export function errorFromResponse(
   const ErrorClass = errorClassForStatus(status)
   const json = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined
   const code = typeof json?.errorCode === 'string' ? json.errorCode : undefined
-  const apiMessage = typeof json?.message === 'string' ? redactKeys(json.message) : undefined
   const where = `${call.method} ${call.path}`
-  let message: string
-  let details: unknown = json?.details
-  if (status === 0 || (status >= 300 && status < 400)) {
-    message = `The API answered ${where} with a redirect (${status || 'opaque'}); redirects are never followed so the key cannot leave the API origin. Check baseUrl.`
+  // The API's details are echoed into logs with the error: redact anything key-shaped.
+  let details: unknown =
+    json?.details === undefined ? undefined : JSON.parse(redactKeys(JSON.stringify(json.details)))
+  const said = typeof json?.message === 'string' ? `${redactKeys(json.message)} ` : ''
+  let message = `${said}[HTTP ${status}${code ? ` ${code}` : ''}] ${where}`
+  if (ErrorClass === RedirectError) {
+    message = `${where} got a redirect (${status || 'opaque'}), never followed so the key stays with the API: check baseUrl`
   } else if (json === undefined && body !== undefined) {
+    // A proxy or gateway answered, most likely.
     const text = redactKeys(String(body))
-    message = `The API answered ${where} with HTTP ${status} and a body that is not JSON (a proxy or gateway error, most likely).`
+    message = `${where} got HTTP ${status} with a body that is not JSON`
     details = { body: text.length > 300 ? `${text.slice(0, 300)}…` : text }
-  } else {
-    const head =
-      apiMessage ?? TITLES[status] ?? (status >= 500 ? 'Smartpay API error' : 'Request failed')
-    message = `${head} [${status}${code ? ` ${code}` : ''}] ${where}`
   }
   const hint = HINTS[status]?.(call)
-  if (hint) message += `. ${hint}`
-  const context: ErrorContext = {
+  return new ErrorClass(hint ? `${message}. ${hint}` : message, {
     status,
     code,
     details,
@@ -72,6 +61,5 @@ export function errorFromResponse(
     path: call.path,
     idempotencyKey: call.idempotencyKey,
     requestId,
-  }
-  return new ErrorClass(message, context)
+  })
 }

@@ -31,17 +31,15 @@ export function keyKind(key: ApiKey): KeyKind {
   return key.startsWith('sk_') ? 'secret' : 'public'
 }
 
-function parseKey(value: unknown, kind: KeyKind, variable: string): ApiKey {
-  const expected = `${PREFIX[kind]}_test_… or ${PREFIX[kind]}_live_…`
-  const fail = (rule: string, extra = ''): never => {
+function parseKey(value: unknown, kind: KeyKind): ApiKey {
+  const fail = (rule: string): never => {
+    const print = fingerprint(value)
     throw new InvalidKeyError(
-      `Invalid ${kind} key (${fingerprint(value)}): ${rule}. Expected ${expected}${extra}.`,
-      { rule, fingerprint: fingerprint(value) },
+      `Invalid ${kind} key (${print}): ${rule}. Expected ${PREFIX[kind]}_test_… or ${PREFIX[kind]}_live_… from the dashboard.`,
+      { rule, fingerprint: print },
     )
   }
-  if (value === undefined || value === null || value === '') {
-    fail('no key was given', ` — pass \`${variable}\` from your dashboard's API keys`)
-  }
+  if (value === undefined || value === null || value === '') fail('no key was given')
   if (typeof value !== 'string') return fail(`the key must be a string, got ${typeof value}`)
   if (value.trim() !== value) return fail('the key has surrounding whitespace; trim it')
   // A control character (CR/LF above all) in a header value is an injection vector.
@@ -52,11 +50,11 @@ function parseKey(value: unknown, kind: KeyKind, variable: string): ApiKey {
   const [, prefix, mode, body = ''] = match
   if (prefix !== PREFIX[kind]) {
     return kind === 'public'
-      ? fail('this is a secret key, which must never be used in client code')
+      ? fail('this is a secret key, never to be used in client code')
       : fail('this is a public key; a server needs a secret key')
   }
-  if (mode !== 'test' && mode !== 'live') return fail(`unknown mode "${mode}" (only test or live)`)
-  if (!BODY_PATTERN.test(body)) return fail('after the prefix only letters and digits may follow')
+  if (mode !== 'test' && mode !== 'live') return fail(`unknown mode "${mode}"`)
+  if (!BODY_PATTERN.test(body)) return fail('only letters and digits may follow the mode')
   return value as ApiKey
 }
 
@@ -65,7 +63,7 @@ function parseKey(value: unknown, kind: KeyKind, variable: string): ApiKey {
  * @example const key = parsePublicKey(import.meta.env.VITE_SMARTPAY_PUBLIC_KEY)
  */
 export function parsePublicKey(value: unknown): PublicKey {
-  return parseKey(value, 'public', 'publicKey') as PublicKey
+  return parseKey(value, 'public') as PublicKey
 }
 
 /**
@@ -73,7 +71,7 @@ export function parsePublicKey(value: unknown): PublicKey {
  * @example const key = parseSecretKey(process.env.SMARTPAY_SECRET_KEY)
  */
 export function parseSecretKey(value: unknown): SecretKey {
-  return parseKey(value, 'secret', 'secretKey') as SecretKey
+  return parseKey(value, 'secret') as SecretKey
 }
 
 /** True when `value` looks like a Smartpay secret key (used by the firewall checks). */

@@ -14,6 +14,7 @@ export interface Collection<T> {
 
 /** One page of a list, with a way to the next. */
 export interface Page<T> extends Collection<T> {
+  /** Whether the API said there is another page (`nextPageToken`). */
   hasNextPage(): boolean
   /** Fetches the next page; throws if there is none (check {@link hasNextPage}). */
   getNextPage(): Promise<Page<T>>
@@ -75,6 +76,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     }
   }
 
+  /** Every item across pages, fetching each page as iteration reaches it. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages()) yield* page.data
   }

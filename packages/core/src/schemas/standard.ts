@@ -1,3 +1,5 @@
+import { redactKeys } from '../errors/redact.js'
+
 /**
  * The Standard Schema interface (standardschema.dev), which valibot schemas implement.
  * Core validates through it, so it needs no schema library of its own at run time.
@@ -6,6 +8,7 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly '~standard': {
     readonly version: 1
     readonly vendor: string
+    /** Checks a value: the output, or the issues found. */
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>
     readonly types?: { readonly input: Input; readonly output: Output } | undefined
   }
@@ -25,8 +28,13 @@ export interface StandardIssue {
 /** The output type of a Standard Schema. */
 export type InferOutput<S> = S extends StandardSchemaV1<unknown, infer O> ? O : unknown
 
-/** The dot path of an issue, `items.0.amount`, or undefined at the root. */
+/**
+ * The dot path of an issue, `items.0.amount`, or undefined at the root. Key-shaped parts are
+ * redacted: a key pasted as an object key (in `metadata`, say) would otherwise be echoed.
+ */
 export function issuePath(issue: StandardIssue): string | undefined {
   if (!issue.path?.length) return undefined
-  return issue.path.map((item) => String(typeof item === 'object' ? item.key : item)).join('.')
+  return redactKeys(
+    issue.path.map((item) => String(typeof item === 'object' ? item.key : item)).join('.'),
+  )
 }

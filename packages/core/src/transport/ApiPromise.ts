@@ -40,10 +40,12 @@ export class ApiPromise<T> implements PromiseLike<T> {
     return this.#result.then((result) => result.data).then(onFulfilled, onRejected)
   }
 
+  /** Like `Promise.prototype.catch`. */
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.then(undefined, onRejected)
   }
 
+  /** Like `Promise.prototype.finally`. */
   finally(onFinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onFinally)
   }

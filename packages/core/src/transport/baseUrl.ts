@@ -3,8 +3,6 @@ import { InsecureUrlError } from '../errors/errors.js'
 /** Where the API lives unless `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.smartpay.co/v1'
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
 /**
  * Checks and normalises a base URL (no trailing slash). Only `https:` passes, unless
  * `dangerouslyAllowInsecureLoopback` is set and the host is a loopback address.
@@ -13,30 +11,24 @@ export function resolveBaseUrl(
   baseUrl: string | undefined,
   dangerouslyAllowInsecureLoopback = false,
 ): string {
-  const raw = baseUrl ?? DEFAULT_BASE_URL
+  const refuse = (problem: string): never => {
+    throw new InsecureUrlError(`baseUrl ${problem}`)
+  }
   let url: URL
   try {
-    url = new URL(raw)
+    url = new URL(baseUrl ?? DEFAULT_BASE_URL)
   } catch {
-    throw new InsecureUrlError(`baseUrl is not an absolute URL: "${raw}". Use https://…`)
+    return refuse('is not an absolute URL; use https://…')
   }
-  if (url.username || url.password) {
-    throw new InsecureUrlError('baseUrl must not carry credentials; pass the key as an option')
+  if (url.username || url.password || url.search || url.hash) {
+    refuse('must not carry credentials, a query or a fragment')
   }
-  if (url.search || url.hash) {
-    throw new InsecureUrlError('baseUrl must not have a query or a fragment')
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
-  if (url.protocol !== 'https:') {
-    if (!(url.protocol === 'http:' && dangerouslyAllowInsecureLoopback && loopback)) {
-      const hint =
-        url.protocol === 'http:' && loopback
-          ? ' For a local mock server only, set dangerouslyAllowInsecureLoopback: true.'
-          : ''
-      throw new InsecureUrlError(
-        `baseUrl must use https: (got ${url.protocol}//${url.host}); an API key must never travel in plain text.${hint}`,
-      )
-    }
+  const loopback = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/.test(url.hostname)
+  const http = url.protocol === 'http:'
+  if (url.protocol !== 'https:' && !(http && loopback && dangerouslyAllowInsecureLoopback)) {
+    refuse(
+      `must use https: so the key never travels in plain text (got ${url.protocol}).${http && loopback ? ' For a local mock server only, set dangerouslyAllowInsecureLoopback: true.' : ''}`,
+    )
   }
   return url.href.replace(/\/+$/, '')
 }

@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors/errors.js'
+import { redactKeys } from '../errors/redact.js'
 import type { ApiKey } from '../keys/keys.js'
 import type { AuthScheme } from './auth.js'
+import { resolveBaseUrl } from './baseUrl.js'
 
 /** Backoff tuning; the defaults suit the real API. */
 export interface RetryTuning {
@@ -8,7 +10,10 @@ export interface RetryTuning {
   baseDelayMs?: number
   /** Largest backoff step. @default 8000 */
   maxDelayMs?: number
-  /** Largest `Retry-After` honoured; longer waits end the call. @default 20000 */
+  /**
+   * Longest wait taken from a `Retry-After` header; a longer one is shortened to this. The
+   * call's total deadline still applies. @default 20000
+   */
   maxRetryAfterMs?: number
 }
 
@@ -63,86 +68,104 @@ export interface ResolvedTransportOptions {
 
 type Where = { method: string; path: string }
 
-function fail(field: string, expected: string, value: unknown, where: Where): never {
-  const shown =
-    typeof value === 'string' ? 'a string' : typeof value === 'object' ? 'an object' : String(value)
+function fail(name: string, expected: string, value: unknown, where: Where): never {
+  // An unknown option's name is the caller's text, which may be a pasted key.
+  const field = redactKeys(name)
+  const got = typeof value === 'string' || typeof value === 'object' ? typeof value : String(value)
   throw new ValidationError(
-    `Invalid option "${field}" for ${where.method} ${where.path}: expected ${expected}, got ${shown}. Nothing was sent.`,
+    `Invalid option "${field}" for ${where.method} ${where.path}: expected ${expected}, got ${got}. Nothing was sent.`,
     { field, issues: [{ message: `Expected ${expected}`, path: [field] }], ...where },
   )
 }
 
-const MAX_MS = 2_147_483_647
-const isMs = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_MS
-const isRetries = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10
-const isDelay = (v: unknown) => typeof v === 'number' && v >= 0 && Number.isFinite(v)
+type Rule = [test: (v: unknown) => boolean, expected: string]
+
+// Literal tuples, not built by a helper call: a call at module level is kept by bundlers
+// even in apps that never create a transport (the redirect-only page).
+const isWhole = (v: unknown, min: number, max: number) =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+const MS: Rule = [(v) => isWhole(v, 1, 2_147_483_647), 'an integer from 1 to 2147483647 (ms)']
+const RETRIES: Rule = [(v) => isWhole(v, 0, 10), 'an integer from 0 to 10']
+const DELAY: Rule = [(v) => typeof v === 'number' && v >= 0 && v < Infinity, 'a number ≥ 0 (ms)']
+const BOOLEAN: Rule = [(v) => typeof v === 'boolean', 'a boolean']
+const OBJECT: Rule = [(v) => typeof v === 'object' && v !== null, 'an object']
 
 /**
- * Checks one set of options against what each key may hold. Plain checks rather than a
- * schema: this runs on every call, and a checkout page should not ship a schema library.
+ * Checks one set of options against what each key may hold, and returns the ones given
+ * (no `undefined` entries, so defaults can be spread under them). Plain checks rather than
+ * a schema: this runs on every call, and a checkout page should not ship a schema library.
  */
-function check(
-  options: object,
-  rules: Record<string, [test: (v: unknown) => boolean, expected: string]>,
-  where: Where,
-): void {
+function check<T extends object>(options: T, rules: Record<string, Rule>, where: Where): T {
+  if (!OBJECT[0](options)) fail('options', 'an object', options, where)
+  const given: Record<string, unknown> = {}
   for (const key in options) {
-    const value = (options as Record<string, unknown>)[key]
+    const value = options[key]
     if (value === undefined) continue
-    const rule = rules[key]
-    if (!rule) fail(key, `one of ${Object.keys(rules).join(', ')}`, key, where)
-    else if (!rule[0](value)) fail(key, rule[1], value, where)
+    const rule = rules[key] ?? fail(key, `one of ${Object.keys(rules).join(', ')}`, key, where)
+    if (!rule[0](value)) fail(key, rule[1], value, where)
+    given[key] = value
   }
+  return given as T
 }
 
-const MS: [(v: unknown) => boolean, string] = [isMs, 'whole milliseconds from 1 to 2147483647']
-const RETRIES: [(v: unknown) => boolean, string] = [isRetries, 'a whole number from 0 to 10']
-const DELAY: [(v: unknown) => boolean, string] = [isDelay, 'milliseconds ≥ 0']
-
-const CALL_RULES = {
-  signal: [(v: unknown) => v instanceof AbortSignal, 'an AbortSignal'],
+const CALL_RULES: Record<keyof CallOptions, Rule> = {
+  signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
   timeout: MS,
   totalTimeout: MS,
   maxRetries: RETRIES,
   idempotencyKey: [
-    (v: unknown) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
-    '1–255 printable ASCII characters (it is sent as a header)',
+    (v) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
+    '1–255 printable ASCII characters',
   ],
-} satisfies Record<string, [(v: unknown) => boolean, string]>
+}
 
-const TRANSPORT_RULES = {
-  baseUrl: [(v: unknown) => typeof v === 'string', 'a URL string'],
-  authScheme: [(v: unknown) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
+const TRANSPORT_RULES: Record<keyof TransportOptions, Rule> = {
+  baseUrl: [(v) => typeof v === 'string', 'a string'],
+  authScheme: [(v) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
   timeout: MS,
   totalTimeout: MS,
   maxRetries: RETRIES,
-  retry: [(v: unknown) => typeof v === 'object' && v !== null, 'an object'],
-  fetch: [(v: unknown) => typeof v === 'function', 'a fetch function'],
-  validateResponses: [(v: unknown) => typeof v === 'boolean', 'a boolean'],
-  dangerouslyAllowInsecureLoopback: [(v: unknown) => typeof v === 'boolean', 'a boolean'],
-} satisfies Record<string, [(v: unknown) => boolean, string]>
+  retry: OBJECT,
+  fetch: [(v) => typeof v === 'function', 'a function'],
+  validateResponses: BOOLEAN,
+  dangerouslyAllowInsecureLoopback: BOOLEAN,
+}
 
-const RETRY_RULES = { baseDelayMs: DELAY, maxDelayMs: DELAY, maxRetryAfterMs: DELAY }
+const RETRY_RULES: Record<keyof RetryTuning, Rule> = {
+  baseDelayMs: DELAY,
+  maxDelayMs: DELAY,
+  maxRetryAfterMs: DELAY,
+}
 
-/** Refuses unknown or malformed per-call options, before any request. */
+/** Refuses unknown or malformed per-call options, before any request; returns those given. */
 export function checkCallOptions(options: CallOptions, where: Where): CallOptions {
-  if (typeof options !== 'object' || options === null) fail('options', 'an object', options, where)
-  check(options, CALL_RULES, where)
-  return options
+  return check(options, CALL_RULES, where)
 }
 
-/** Refuses unknown or malformed client options, at construction. */
-export function checkTransportOptions(options: TransportOptions): TransportOptions {
-  const where = { method: 'create', path: 'client' }
-  if (typeof options !== 'object' || options === null) fail('options', 'an object', options, where)
-  check(options, TRANSPORT_RULES, where)
-  if (options.retry) check(options.retry, RETRY_RULES, where)
-  return options
-}
-
-export const DEFAULTS = {
+const DEFAULTS = {
   timeout: 30_000,
   totalTimeout: 60_000,
   maxRetries: 2,
-  retry: { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 },
+  validateResponses: false,
 } as const
+const RETRY_DEFAULTS = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 } as const
+
+/** Refuses unknown or malformed client options, at construction, and applies the defaults. */
+export function resolveTransportOptions(
+  options: TransportOptions,
+  key: ApiKey,
+  authScheme: AuthScheme,
+): ResolvedTransportOptions {
+  const where = { method: 'create', path: 'client' }
+  const given = check(options, TRANSPORT_RULES, where)
+  const retry = given.retry && check(given.retry, RETRY_RULES, where)
+  return {
+    ...DEFAULTS,
+    authScheme,
+    ...given,
+    key,
+    baseUrl: resolveBaseUrl(given.baseUrl, given.dangerouslyAllowInsecureLoopback),
+    retry: { ...RETRY_DEFAULTS, ...retry },
+    fetch: given.fetch ?? globalThis.fetch.bind(globalThis),
+  }
+}

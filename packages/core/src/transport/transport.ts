@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky'
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
 import {
   AbortError,
   ConnectionError,
@@ -12,14 +12,11 @@ import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
 import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
 import { type AuthScheme, authorizationHeader } from './auth.js'
-import { resolveBaseUrl } from './baseUrl.js'
 import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
   checkCallOptions,
-  checkTransportOptions,
-  DEFAULTS,
-  type ResolvedTransportOptions,
+  resolveTransportOptions,
   type TransportOptions,
 } from './options.js'
 
@@ -51,6 +48,7 @@ export interface Transport {
   readonly baseUrl: string
   /** `sk_test_…1taz`: which key this is, printable. */
   readonly keyFingerprint: string
+  /** Sends one call: validates, authenticates, retries, and maps failures to typed errors. */
   request<T>(spec: RequestSpec): ApiPromise<T>
 }
 
@@ -60,22 +58,7 @@ export function createTransport(
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
 ): Transport {
-  const input = checkTransportOptions(options)
-  const resolved: ResolvedTransportOptions = {
-    key,
-    baseUrl: resolveBaseUrl(input.baseUrl, input.dangerouslyAllowInsecureLoopback),
-    authScheme: input.authScheme ?? defaultScheme,
-    timeout: input.timeout ?? DEFAULTS.timeout,
-    totalTimeout: input.totalTimeout ?? DEFAULTS.totalTimeout,
-    maxRetries: input.maxRetries ?? DEFAULTS.maxRetries,
-    retry: {
-      baseDelayMs: input.retry?.baseDelayMs ?? DEFAULTS.retry.baseDelayMs,
-      maxDelayMs: input.retry?.maxDelayMs ?? DEFAULTS.retry.maxDelayMs,
-      maxRetryAfterMs: input.retry?.maxRetryAfterMs ?? DEFAULTS.retry.maxRetryAfterMs,
-    },
-    fetch: input.fetch ?? globalThis.fetch.bind(globalThis),
-    validateResponses: input.validateResponses ?? false,
-  }
+  const resolved = resolveTransportOptions(options, key, defaultScheme)
   const { retry } = resolved
   // Everything constant lives on the instance: ky deep-merges per-call options on every call,
   // so each call passes only what differs (measured: it is most of the client's overhead).
@@ -122,51 +105,48 @@ export function createTransport(
       : undefined
     const context: CallContext = { ...where, key, idempotencyKey }
     let attempts = 0
+    // Only what differs from the instance: ky deep-merges these into its options on every call.
+    const init: KyOptions = {
+      method: spec.method,
+      // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
+      // every response for its hooks, which measurably slows every call.)
+      fetch: (input, init) => {
+        attempts++
+        return resolved.fetch(input, init)
+      },
+    }
+    if (query !== undefined) init.searchParams = query as Query
+    if (body !== undefined) init.json = body
+    if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey }
+    if (call.signal) init.signal = call.signal
+    if (call.timeout) init.timeout = call.timeout
+    if (call.totalTimeout) init.totalTimeout = call.totalTimeout
+    if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
     try {
-      const pending = api(spec.path.slice(1), {
-        method: spec.method,
-        ...(query === undefined ? {} : { searchParams: query as Query }),
-        ...(body === undefined ? {} : { json: body }),
-        ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
-        ...(call.signal ? { signal: call.signal } : {}),
-        ...(call.timeout ? { timeout: call.timeout } : {}),
-        ...(call.totalTimeout ? { totalTimeout: call.totalTimeout } : {}),
-        ...(call.maxRetries === undefined ? {} : { retry: { limit: call.maxRetries } }),
-        // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
-        // every response for its hooks, which measurably slows every call.)
-        fetch: (input, init) => {
-          attempts++
-          return resolved.fetch(input, init)
-        },
-      })
+      const pending = api(spec.path.slice(1), init)
       const response = await pending
       const text = await pending.text()
-      const requestId = readRequestId(response.headers)
+      const { status, headers } = response
+      const requestId = readRequestId(headers)
       let data: unknown
-      if (text !== '') {
-        try {
-          data = JSON.parse(text)
-        } catch (cause) {
-          throw new UnexpectedResponseError(
-            `The API answered ${where.method} ${where.path} with HTTP ${response.status} and a body that is not JSON.`,
-            { ...context, status: response.status, requestId, cause },
-          )
-        }
+      try {
+        data = text === '' ? undefined : JSON.parse(text)
+      } catch (cause) {
+        throw new UnexpectedResponseError(
+          `${where.method} ${where.path} got HTTP ${status} with a body that is not JSON.`,
+          { ...context, status, requestId, cause },
+        )
       }
       if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
-        data = validateResponse(spec.responseSchema, data, {
-          ...where,
-          status: response.status,
-          requestId,
-        })
+        data = validateResponse(spec.responseSchema, data, { ...where, status, requestId })
       }
       return {
         data: data as T,
         meta: {
-          status: response.status,
+          status,
           ...where,
           idempotencyKey,
-          idempotentReplayed: response.headers.get('idempotency-replayed') === 'true',
+          idempotentReplayed: headers.get('idempotency-replayed') === 'true',
           requestId,
           attempts,
         },
@@ -195,9 +175,10 @@ function toSmartpayError(
   call: CallContext,
   signal: AbortSignal | undefined,
 ): SmartpayError {
-  const where = `${call.method} ${call.path}`
-  const context = { method: call.method, path: call.path, idempotencyKey: call.idempotencyKey }
   if (error instanceof SmartpayError) return error
+  const { method, path, idempotencyKey } = call
+  const context = { method, path, idempotencyKey }
+  const where = `${method} ${path}`
   if (signal?.aborted) {
     return new AbortError(`${where} was aborted by its signal.`, {
       ...context,
@@ -210,20 +191,18 @@ function toSmartpayError(
     return errorFromResponse(status, error.data, call, readRequestId(response.headers))
   }
   if (isTimeoutError(error)) {
-    return new TimeoutError(
-      `${where} timed out (per-attempt timeout or total deadline). ${call.idempotencyKey ? `Retrying with idempotency key ${call.idempotencyKey} is safe.` : ''}`.trim(),
-      context,
-    )
+    const retry = idempotencyKey ? ` Retrying with idempotency key ${idempotencyKey} is safe.` : ''
+    return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, context)
   }
-  if (isNetworkError(error)) {
-    return new ConnectionError(
-      `Could not reach the API for ${where}: ${(error.cause as Error | undefined)?.message ?? 'network error'}.`,
-      { ...context, cause: error.cause },
-    )
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  return new ConnectionError(`${where} failed before an answer came: ${message}.`, {
+  // A network error's cause is what fetch threw; anything else is kept unless it holds ky's Request.
+  const cause = isNetworkError(error)
+    ? error.cause
+    : error instanceof Error && !('request' in error)
+      ? error
+      : undefined
+  const reason = (cause as Error | undefined)?.message ?? String(error)
+  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
     ...context,
-    cause: error instanceof Error && !('request' in error) ? error : undefined,
+    cause,
   })
 }

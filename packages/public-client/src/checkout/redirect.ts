@@ -25,8 +25,7 @@ export function redirectToCheckout(target: CheckoutTarget, options: RedirectOpti
   const location = (globalThis as { location?: Location }).location
   if (location === undefined) {
     throw new TypeError(
-      'redirectToCheckout navigates a browser window and there is none here. On a server, ' +
-        'answer with a 303 redirect to checkoutUrl(session) instead.',
+      'redirectToCheckout needs a browser window; on a server, answer with a 303 redirect to checkoutUrl(session).',
     )
   }
   if (options.replace === true) location.replace(url)

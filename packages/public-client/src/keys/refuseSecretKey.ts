@@ -9,11 +9,7 @@ export const SECRET_KEY_IN_CLIENT_CODE = 'secret-key-in-client-code'
 function refuse(option: string, value: string): never {
   const print = fingerprint(value.trim())
   throw new InvalidKeyError(
-    `createPublicClient was given a secret key (${print}) in \`${option}\`. ` +
-      'A secret key can do anything on your Smartpay account, and this one has now been ' +
-      'exposed to client code: treat it as leaked and roll it at ' +
-      `${ROLL_KEYS_URL}. Keep secret keys on your server (@smartpay-kit/server-client) ` +
-      'and give the public client your public key (pk_test_… or pk_live_…).',
+    `createPublicClient got a secret key (${print}) in \`${option}\`. It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and give this client a public key.`,
     { rule: SECRET_KEY_IN_CLIENT_CODE, fingerprint: print },
   )
 }

@@ -23,21 +23,17 @@ export interface RetrieveCheckoutSessionParams {
   expand?: 'all' | 'no' | undefined
 }
 
-const WHERE = { method: 'GET', path: '/checkout-sessions/{id}' } as const
 const SESSION_ID = /^checkout_(test|live)_[0-9A-Za-z.]+$/
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `a ${value.length}-character string` : `${typeof value}`
-}
 
 /** Why `id` cannot be a checkout session of `mode`, or undefined when it can. */
 function checkId(id: unknown, mode: Mode): string | undefined {
-  const match = typeof id === 'string' ? SESSION_ID.exec(id) : null
-  if (!match) {
-    return `Expected a checkout session id (checkout_${mode}_…), got ${describe(id)}.`
+  const idMode = typeof id === 'string' ? SESSION_ID.exec(id)?.[1] : undefined
+  if (!idMode) {
+    const got = typeof id === 'string' ? `a ${id.length}-character string` : typeof id
+    return `expected a checkout session id (checkout_${mode}_…), got ${got}`
   }
-  if (match[1] !== mode) {
-    return `checkout_${match[1]}_… is a ${match[1]}-mode session, but this client has a ${mode}-mode key; test and live objects are separate.`
+  if (idMode !== mode) {
+    return `a ${idMode}-mode session, but this client has a ${mode}-mode key; test and live objects are separate`
   }
   return undefined
 }
@@ -51,17 +47,20 @@ export function checkoutSessions(call: OperationCaller, mode: Mode): CheckoutSes
       options?: RequestOptions,
     ): ApiPromise<CheckoutSession> {
       const expand = params?.expand
-      const problem =
-        expand === undefined || expand === 'all' || expand === 'no'
-          ? checkId(id, mode)
-          : `expand must be 'all' or 'no'.`
+      const badExpand = !(expand === undefined || expand === 'all' || expand === 'no')
+      const problem = badExpand ? `expand must be 'all' or 'no'` : checkId(id, mode)
       if (problem === undefined) {
         const query = expand === undefined ? undefined : { expand }
         return call<CheckoutSession>('checkoutSessions.retrieve', { id }, options, query)
       }
       const error = new ValidationError(
-        `Invalid parameters for checkoutSessions.retrieve: ${problem} Nothing was sent.`,
-        { ...WHERE, field: problem.startsWith('expand') ? 'expand' : 'id', issues: [] },
+        `Invalid parameters for checkoutSessions.retrieve: ${problem}. Nothing was sent.`,
+        {
+          method: 'GET',
+          path: '/checkout-sessions/{id}',
+          field: badExpand ? 'expand' : 'id',
+          issues: [],
+        },
       )
       return new ApiPromise<CheckoutSession>(Promise.reject(error))
     },
