@@ -6,6 +6,7 @@
 import { createServer } from 'node:https'
 import os from 'node:os'
 import { createTransport } from '@smartpay-kit/core'
+import ky from 'ky'
 import { generate } from 'selfsigned'
 import { Agent } from 'undici'
 
@@ -92,6 +93,24 @@ async function bare() {
     await res.json()
   }
 }
+// ky configured as core configures it (timeouts, retries, no redirects), without core: shows
+// how much of the overhead is ky's own per-call work and how much is core's.
+const kyAlone = ky.create({
+  prefix: base,
+  fetch: trusted,
+  headers: { authorization: auth, accept: 'application/json' },
+  redirect: 'manual',
+  timeout: 30_000,
+  totalTimeout: 60_000,
+  retry: { limit: 2 },
+})
+async function kyOnly() {
+  for (let i = 0; i < N; i++) {
+    const pending = kyAlone('orders/order_test_bench')
+    await pending
+    JSON.parse(await pending.text())
+  }
+}
 async function core() {
   for (let i = 0; i < N; i++) await api.request({ method: 'GET', path: '/orders/order_test_bench' })
 }
@@ -102,21 +121,28 @@ async function time(fn) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-await bare()
-await core() // warm-up: TLS session, JIT
-const results = { bare: [], core: [] }
+const sides = { bare, ky: kyOnly, core }
+for (const fn of Object.values(sides)) await fn() // warm-up: TLS session, JIT
+const results = { bare: [], ky: [], core: [] }
 for (let run = 0; run < RUNS; run++) {
-  // Alternate the order so neither side always runs on a warmer process.
-  const order = run % 2 ? ['core', 'bare'] : ['bare', 'core']
-  for (const name of order) results[name].push(await time(name === 'bare' ? bare : core))
+  // Rotate the order so no side always runs on a warmer process.
+  const names = Object.keys(sides)
+  for (let i = 0; i < names.length; i++) {
+    const name = names[(i + run) % names.length]
+    results[name].push(await time(sides[name]))
+  }
 }
 const b = median(results.bare)
+const k = median(results.ky)
 const c = median(results.core)
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`)
 console.log(
   `${N} sequential GETs, median of ${RUNS} runs, ${body.length}-byte JSON answer (${PAYLOAD})`,
 )
 console.log(`bare fetch : ${b.toFixed(0)} ms (${((b / N) * 1000).toFixed(0)} µs/request)`)
+console.log(
+  `ky alone      : ${k.toFixed(0)} ms (${((k / N) * 1000).toFixed(0)} µs/request), ${(k / b).toFixed(3)}×`,
+)
 console.log(`core request(): ${c.toFixed(0)} ms (${((c / N) * 1000).toFixed(0)} µs/request)`)
 console.log(`ratio: ${(c / b).toFixed(3)}×`)
 server.close()
