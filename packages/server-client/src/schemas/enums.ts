@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { WEBHOOK_EVENT_TYPES } from '../webhooks/event.js'
 
 // Every enumeration of the API (smartpay-api.md §3.3), as picklists: `Schema.options` lists the
 // values, and each type is inferred from its schema.
@@ -82,31 +83,7 @@ export const ExpandSchema = v.picklist(['all', 'no'])
 /** The `expand` query value. */
 export type Expand = v.InferOutput<typeof ExpandSchema>
 
-/**
- * The 20 event types a webhook endpoint can subscribe to (smartpay-api.md §6.5). The same list
- * as `WEBHOOK_EVENT_TYPES` in `./webhooks`; a test keeps the two equal.
- */
-export const EventTypeSchema = v.picklist([
-  'order.authorized',
-  'order.rejected',
-  'order.canceled',
-  'payment.created',
-  'refund.created',
-  'payout.generated',
-  'payout.paid',
-  'coupon.created',
-  'coupon.updated',
-  'promotion_code.created',
-  'promotion_code.updated',
-  'merchant_user.created',
-  'merchant_user.password_reset',
-  'token.created',
-  'token.approved',
-  'token.rejected',
-  'token.deleted',
-  'token.disabled',
-  'token.enabled',
-  'token.used',
-])
+/** The 20 event types a webhook endpoint can subscribe to (smartpay-api.md §6.5). */
+export const EventTypeSchema = v.picklist(WEBHOOK_EVENT_TYPES)
 /** An event type a webhook endpoint can subscribe to. */
 export type EventType = v.InferOutput<typeof EventTypeSchema>
