@@ -44,6 +44,7 @@ export {
   type PublicKey,
   parsePublicKey,
   parseSecretKey,
+  SECRET_KEY_PATTERN,
   type SecretKey,
 } from './keys/keys.js'
 

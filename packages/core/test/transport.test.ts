@@ -301,6 +301,19 @@ describe('errors', () => {
     })
     const error = await failure(client().request({ method: 'GET', path: '/orders' }))
     expect(error).toBeInstanceOf(UnexpectedResponseError)
+    expect(error.details).toEqual({ body: '{"truncated' })
+  })
+
+  it('keeps a key out of a malformed 2xx body it reports', async () => {
+    server.queue({
+      status: 200,
+      text: `<pre>${KEY}</pre>`,
+      headers: { 'content-type': 'text/html' },
+    })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error.details).toEqual({ body: '<pre>sk_test_…1taz</pre>' })
+    expect(error.cause).toBeUndefined()
+    expectNoKey(error)
   })
 
   it('never follows a redirect: a 3xx is a RedirectError and nothing goes to Location', async () => {
@@ -317,6 +330,9 @@ describe('errors', () => {
       client({ maxRetries: 1 }).request({ method: 'GET', path: '/orders' }),
     )
     expect(error).toBeInstanceOf(ConnectionError)
+    // The reason under fetch's generic "fetch failed": the socket closed without an answer.
+    expect(error.message).not.toMatch(/fetch failed\.$/)
+    expect(error.message).toMatch(/closed|hang up|reset|terminated/i)
     expect(server.requests).toHaveLength(2)
     expectNoKey(error)
   })

@@ -1,7 +1,7 @@
 import { fingerprint } from '../keys/fingerprint.js'
 import { type ApiKey, keyKind, keyMode } from '../keys/keys.js'
 import { errorClassForStatus, RedirectError } from './errors.js'
-import { redactKeys } from './redact.js'
+import { redactedSnippet, redactKeys } from './redact.js'
 import type { SmartpayError } from './SmartpayError.js'
 
 /** The request side of an error: what was called, with which key. */
@@ -48,9 +48,8 @@ export function errorFromResponse(
     message = `${where} got a redirect (${status || 'opaque'}), never followed so the key stays with the API: check baseUrl`
   } else if (json === undefined && body !== undefined) {
     // A proxy or gateway answered, most likely.
-    const text = redactKeys(String(body))
     message = `${where} got HTTP ${status} with a body that is not JSON`
-    details = { body: text.length > 300 ? `${text.slice(0, 300)}…` : text }
+    details = { body: redactedSnippet(String(body)) }
   }
   const hint = HINTS[status]?.(call)
   return new ErrorClass(hint ? `${message}. ${hint}` : message, {

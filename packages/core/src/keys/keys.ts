@@ -74,7 +74,13 @@ export function parseSecretKey(value: unknown): SecretKey {
   return parseKey(value, 'secret') as SecretKey
 }
 
-/** True when `value` looks like a Smartpay secret key (used by the firewall checks). */
+/**
+ * Something shaped like a Smartpay secret key inside any text, not glued to a word before it.
+ * The one pattern the firewall checks share (run-time refusal, the Vite plugin).
+ */
+export const SECRET_KEY_PATTERN: RegExp = /(?<![0-9A-Za-z])sk_(?:test|live)_[0-9A-Za-z]{8,}/
+
+/** True when `value` contains something shaped like a Smartpay secret key. */
 export function looksLikeSecretKey(value: unknown): boolean {
-  return typeof value === 'string' && /sk_(?:test|live)_[0-9A-Za-z]{8,}/.test(value)
+  return typeof value === 'string' && SECRET_KEY_PATTERN.test(value)
 }

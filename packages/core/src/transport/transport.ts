@@ -6,6 +6,7 @@ import {
   UnexpectedResponseError,
 } from '../errors/errors.js'
 import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
+import { redactedSnippet } from '../errors/redact.js'
 import { SmartpayError } from '../errors/SmartpayError.js'
 import { fingerprint } from '../keys/fingerprint.js'
 import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
@@ -131,10 +132,11 @@ export function createTransport(
       let data: unknown
       try {
         data = text === '' ? undefined : JSON.parse(text)
-      } catch (cause) {
+      } catch {
+        // No SyntaxError as the cause: its message quotes the body, unredacted.
         throw new UnexpectedResponseError(
           `${where.method} ${where.path} got HTTP ${status} with a body that is not JSON.`,
-          { ...context, status, requestId, cause },
+          { ...context, status, requestId, details: { body: redactedSnippet(text) } },
         )
       }
       if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
@@ -200,7 +202,10 @@ function toSmartpayError(
     : error instanceof Error && !('request' in error)
       ? error
       : undefined
-  const reason = (cause as Error | undefined)?.message ?? String(error)
+  // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
+  let reason = String(error)
+  for (let c = cause; c instanceof Error; c = c.cause) reason = c.message
+
   return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
     ...context,
     cause,

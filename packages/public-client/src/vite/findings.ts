@@ -1,15 +1,12 @@
-import { fingerprint } from '@smartpay-kit/core'
+import { fingerprint, SECRET_KEY_PATTERN } from '@smartpay-kit/core'
 import { ROLL_KEYS_URL } from '../keys/refuseSecretKey.js'
 
 /** Prefix of every message of the plugin. */
 export const PLUGIN_NAME = 'smartpay-firewall'
 
-/** Something shaped like a Smartpay secret key, not glued to a word before it. */
-const SECRET_KEY = /(?<![0-9A-Za-z])sk_(?:test|live)_[0-9A-Za-z]{8,}/
-
 /** The fingerprint of the first secret key in `text`, or undefined. Never the key. */
 export function findSecretKey(text: string): string | undefined {
-  const match = SECRET_KEY.exec(text)
+  const match = SECRET_KEY_PATTERN.exec(text)
   return match ? fingerprint(match[0]) : undefined
 }
 
