@@ -68,11 +68,21 @@ export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPr
 export { type AuthScheme, authorizationHeader } from './transport/auth.js'
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './transport/baseUrl.js'
 export { createIdempotencyKey, MUTATING_METHODS } from './transport/idempotency.js'
-export type { CallOptions, RetryTuning, TransportOptions } from './transport/options.js'
+export type {
+  CallOptions,
+  ReadCallOptions,
+  ReadTransportOptions,
+  RetryTuning,
+  TransportOptions,
+} from './transport/options.js'
 export {
+  type Connection,
+  createReadTransport,
   createTransport,
   type Method,
   type Query,
+  type ReadSpec,
+  type ReadTransport,
   type RequestSpec,
   type Transport,
 } from './transport/transport.js'

@@ -9,6 +9,7 @@ import {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  createReadTransport,
   createTransport,
   InsecureUrlError,
   isSmartpayError,
@@ -194,6 +195,25 @@ describe('validation before any I/O', () => {
       ).rejects.toBeInstanceOf(ValidationError)
     }
     expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses bad client options and bad backoff tuning at construction', () => {
+    const bad: TransportOptions[] = [
+      { timeout: 0 },
+      { maxRetries: 11 },
+      { authScheme: 'digest' as never },
+      { retry: { baseDelayMs: -1 } },
+      { retry: { maxDelayMs: Number.POSITIVE_INFINITY } },
+      { retry: { jitter: true } as never },
+    ]
+    for (const options of bad) {
+      expect(() => createTransport(KEY, 'basic', options), JSON.stringify(options)).toThrow(
+        ValidationError,
+      )
+    }
+    expect(() => createTransport(KEY, 'basic', { retry: { jitter: true } as never })).toThrow(
+      /"jitter".*one of baseDelayMs, maxDelayMs, maxRetryAfterMs/,
+    )
   })
 
   it('refuses a non-https base URL at construction', () => {
@@ -451,6 +471,63 @@ describe('retries', () => {
       client({ maxRetries: 5 }).request({ method: 'GET', path: '/x', options: { maxRetries: 0 } }),
     )
     expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('read transport', () => {
+  const PUBLIC = 'pk_test_PCLEGPw9RrKIAlRcK504Bj'
+  const reader = (options: Record<string, unknown> = {}) =>
+    createReadTransport(PUBLIC, 'bearer', {
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      ...options,
+    })
+
+  it('sends a GET with Bearer, the query, and no body or idempotency key', async () => {
+    server.queue({ json: { id: 'checkout_test_1' } })
+    const { data, meta } = await reader()
+      .request({
+        method: 'GET',
+        path: '/checkout-sessions/checkout_test_1',
+        query: { expand: 'all' },
+      })
+      .withMeta()
+    expect(data).toEqual({ id: 'checkout_test_1' })
+    expect(meta).toMatchObject({ status: 200, attempts: 1, idempotencyKey: undefined })
+    const [req] = server.requests
+    expect(req?.method).toBe('GET')
+    expect(req?.path).toBe('/v1/checkout-sessions/checkout_test_1')
+    expect(req?.query.get('expand')).toBe('all')
+    expect(req?.headers.authorization).toBe(`Bearer ${PUBLIC}`)
+    expect(req?.headers['idempotency-key']).toBeUndefined()
+  })
+
+  it('retries and types its failures like the full transport', async () => {
+    server.queue({ status: 503, json: {} }, { status: 404, json: { statusCode: 404 } })
+    const error = await failure(reader().request({ method: 'GET', path: '/checkout-sessions/x' }))
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('refuses the full transport’s options at construction', () => {
+    for (const option of [
+      { authScheme: 'basic' },
+      { retry: { baseDelayMs: 1 } },
+      { validateResponses: true },
+    ]) {
+      expect(() => reader(option), JSON.stringify(option)).toThrow(ValidationError)
+    }
+    expect(() => reader({ authScheme: 'basic' })).toThrow(
+      /Invalid option "authScheme" for create client: expected one of baseUrl, timeout/,
+    )
+  })
+
+  it('refuses an idempotency key per call, sending nothing', async () => {
+    const options = { idempotencyKey: 'mine' } as never
+    const error = await failure(reader().request({ method: 'GET', path: '/x', options }))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error.message).toContain('"idempotencyKey"')
+    expect(server.requests).toHaveLength(0)
   })
 })
 

@@ -45,6 +45,17 @@ describe('createPublicClient', () => {
     expect(() => client({ baseUrl: 'http://api.smartpay.co/v1' })).toThrow(InsecureUrlError)
   })
 
+  it('refuses an option it does not take, naming the ones it does', () => {
+    const options = { authScheme: 'basic' } as Partial<PublicClientOptions>
+    expect(() => client(options)).toThrow(ValidationError)
+    expect(() => client(options)).toThrow(/"authScheme".*expected one of baseUrl, timeout/)
+    expect(() => client({ timeout: -1 })).toThrow(/"timeout".*an integer from 1/)
+  })
+
+  it('refuses a missing options object as a missing key', () => {
+    expect(() => createPublicClient(undefined as never)).toThrow(InvalidKeyError)
+  })
+
   it('refuses a malformed public key without echoing it', () => {
     const error = (() => {
       try {

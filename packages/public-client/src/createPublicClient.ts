@@ -2,11 +2,11 @@ import {
   type CheckoutTarget,
   type CheckoutUrlOptions,
   checkoutUrl,
-  createTransport,
+  createReadTransport,
   type Mode,
   type PublicKey,
   parsePublicKey,
-  type TransportOptions,
+  type ReadTransportOptions,
 } from '@smartpay-kit/core'
 import { type RedirectOptions, redirectToCheckout } from './checkout/redirect.js'
 import { refuseSecretKey } from './keys/refuseSecretKey.js'
@@ -14,16 +14,7 @@ import { createOperationCaller } from './operations.js'
 import { type CheckoutSessions, checkoutSessions } from './resources/checkoutSessions.js'
 
 /** Options of {@link createPublicClient}. */
-export interface PublicClientOptions
-  extends Pick<
-    TransportOptions,
-    | 'baseUrl'
-    | 'fetch'
-    | 'timeout'
-    | 'totalTimeout'
-    | 'maxRetries'
-    | 'dangerouslyAllowInsecureLoopback'
-  > {
+export interface PublicClientOptions extends ReadTransportOptions {
   /**
    * Your public key, `pk_test_…` or `pk_live_…`. A secret key (`sk_…`) is refused, at
    * compile time and at run time. Narrow a string from the environment with `parsePublicKey`.
@@ -46,15 +37,6 @@ export interface PublicClient {
   redirectToCheckout(target: CheckoutTarget, options?: RedirectOptions): void
 }
 
-const TRANSPORT_OPTIONS = [
-  'baseUrl',
-  'fetch',
-  'timeout',
-  'totalTimeout',
-  'maxRetries',
-  'dangerouslyAllowInsecureLoopback',
-] as const satisfies readonly (keyof PublicClientOptions)[]
-
 /**
  * Creates the client for checkout pages. It sends the public key as `Authorization: Bearer`
  * (the API is cross-origin from the page) and can call only `PUBLIC_OPERATIONS`.
@@ -63,12 +45,9 @@ const TRANSPORT_OPTIONS = [
  */
 export function createPublicClient(options: PublicClientOptions): PublicClient {
   refuseSecretKey(options)
-  const key = parsePublicKey(options?.publicKey)
-  // Only the listed options reach the transport (`undefined` ones are dropped there).
-  const transportOptions: TransportOptions = Object.fromEntries(
-    TRANSPORT_OPTIONS.map((name) => [name, options[name]]),
-  )
-  const transport = createTransport(key, 'bearer', transportOptions)
+  const { publicKey, ...transportOptions } = options ?? ({} as PublicClientOptions)
+  // The read transport refuses any option it does not know, before anything is sent.
+  const transport = createReadTransport(parsePublicKey(publicKey), 'bearer', transportOptions)
   const call = createOperationCaller(transport)
   return Object.freeze({
     mode: transport.mode,

@@ -1,10 +1,11 @@
-import type { ApiPromise, CallOptions, Method, Transport } from '@smartpay-kit/core'
+import type { ApiPromise, ReadCallOptions, ReadTransport } from '@smartpay-kit/core'
 
 /** One API operation: its name in the client, its method and its path template. */
 export interface Operation {
   /** Where the client exposes it, e.g. `checkoutSessions.retrieve`. */
   readonly name: string
-  readonly method: Method
+  /** Always `GET`: a public key only reads, and the client's transport can send nothing else. */
+  readonly method: 'GET'
   /** Path below the base URL; `{name}` marks a path parameter. */
   readonly path: `/${string}`
   /** Query parameters the operation accepts; any other is refused. */
@@ -29,7 +30,7 @@ export const PUBLIC_OPERATIONS = [
 export type PublicOperationName = (typeof PUBLIC_OPERATIONS)[number]['name']
 
 /** Per-call options of the public client's API calls. */
-export type RequestOptions = Pick<CallOptions, 'signal' | 'timeout' | 'totalTimeout' | 'maxRetries'>
+export type RequestOptions = ReadCallOptions
 
 /** Sends one operation of {@link PUBLIC_OPERATIONS}, filling its path parameters. */
 export type OperationCaller = <T>(
@@ -43,7 +44,7 @@ export type OperationCaller = <T>(
  * The only way the public client reaches the transport: by the name of a listed operation.
  * Path parameters are URI-encoded; a missing one throws before anything is sent.
  */
-export function createOperationCaller(transport: Transport): OperationCaller {
+export function createOperationCaller(transport: ReadTransport): OperationCaller {
   return (name, params, options, query) => {
     const operation = PUBLIC_OPERATIONS.find((candidate) => candidate.name === name)
     if (!operation) throw new Error(`${name} is not a public operation.`)

@@ -17,30 +17,36 @@ export interface RetryTuning {
   maxRetryAfterMs?: number
 }
 
-/** Options shared by both clients; each client adds its own key option on top. */
-export interface TransportOptions {
+/**
+ * Options every transport takes, the read-only one included (the public client's whole set).
+ */
+export interface ReadTransportOptions {
   /** @default 'https://api.smartpay.co/v1' */
   baseUrl?: string
-  /** How the key is sent; each client has its own default. */
-  authScheme?: AuthScheme
   /** Milliseconds one attempt may take. @default 30000 */
   timeout?: number
-  /** Milliseconds the whole call may take, retries and backoff included. @default 60000 */
+  /** Milliseconds the whole call may take, retries, backoff and the body included. @default 60000 */
   totalTimeout?: number
   /** Retries after the first attempt, on network errors, timeouts, 429 and 5xx. @default 2 */
   maxRetries?: number
-  /** Backoff tuning. */
-  retry?: RetryTuning
   /** A `fetch` to use instead of the global one (a test double, or one with a custom agent). */
   fetch?: typeof fetch
-  /** Check every response against its schema and throw on a shape the SDK does not know. @default false */
-  validateResponses?: boolean
   /** Allow `http://` to loopback hosts only, for local mock servers. Never in production. */
   dangerouslyAllowInsecureLoopback?: boolean
 }
 
-/** Per-call options, accepted as the last argument of every method. */
-export interface CallOptions {
+/** Options of the full transport (the server client's): the read options and more. */
+export interface TransportOptions extends ReadTransportOptions {
+  /** How the key is sent; each client has its own default. */
+  authScheme?: AuthScheme
+  /** Backoff tuning. */
+  retry?: RetryTuning
+  /** Check every response against its schema and throw on a shape the SDK does not know. @default false */
+  validateResponses?: boolean
+}
+
+/** Per-call options of a read-only transport. */
+export interface ReadCallOptions {
   /** Cancels the call; it then rejects with `AbortError`. */
   signal?: AbortSignal
   /** Milliseconds one attempt may take, for this call. */
@@ -49,6 +55,10 @@ export interface CallOptions {
   totalTimeout?: number
   /** Retries for this call. */
   maxRetries?: number
+}
+
+/** Per-call options, accepted as the last argument of every method. */
+export interface CallOptions extends ReadCallOptions {
   /** Your own idempotency key for a mutating call (reuse it to retry safely yourself). */
   idempotencyKey?: string
 }
@@ -91,44 +101,61 @@ const BOOLEAN: Rule = [(v) => typeof v === 'boolean', 'a boolean']
 const OBJECT: Rule = [(v) => typeof v === 'object' && v !== null, 'an object']
 
 /**
- * Checks one set of options against what each key may hold, and returns the ones given
- * (no `undefined` entries, so defaults can be spread under them). Plain checks rather than
- * a schema: this runs on every call, and a checkout page should not ship a schema library.
+ * Checks one set of options against what each key may hold (looked up in `rules`, in order),
+ * and returns the ones given (no `undefined` entries, so defaults can be spread under them).
+ * Plain checks rather than a schema: this runs on every call, and a checkout page should not
+ * ship a schema library.
  */
-function check<T extends object>(options: T, rules: Record<string, Rule>, where: Where): T {
+function check<T extends object>(options: T, rules: readonly Rules[], where: Where): T {
   if (!OBJECT[0](options)) fail('options', 'an object', options, where)
   const given: Record<string, unknown> = {}
   for (const key in options) {
     const value = options[key]
     if (value === undefined) continue
-    const rule = rules[key] ?? fail(key, `one of ${Object.keys(rules).join(', ')}`, key, where)
+    const rule =
+      rules.find((table) => Object.hasOwn(table, key))?.[key] ??
+      fail(key, `one of ${rules.flatMap(Object.keys).join(', ')}`, key, where)
     if (!rule[0](value)) fail(key, rule[1], value, where)
     given[key] = value
   }
   return given as T
 }
 
-const CALL_RULES: Record<keyof CallOptions, Rule> = {
+/** What each option may hold, by name. A set of options may be checked against several tables. */
+export type Rules = Readonly<Record<string, Rule>>
+
+export const READ_CALL_RULES: Record<keyof ReadCallOptions, Rule> = {
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
   timeout: MS,
   totalTimeout: MS,
   maxRetries: RETRIES,
+}
+
+/** Per-call options only the full transport takes. */
+export const WRITE_CALL_RULES: Record<Exclude<keyof CallOptions, keyof ReadCallOptions>, Rule> = {
   idempotencyKey: [
     (v) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
     '1–255 printable ASCII characters',
   ],
 }
 
-const TRANSPORT_RULES: Record<keyof TransportOptions, Rule> = {
+export const READ_TRANSPORT_RULES: Record<keyof ReadTransportOptions, Rule> = {
   baseUrl: [(v) => typeof v === 'string', 'a string'],
-  authScheme: [(v) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
   timeout: MS,
   totalTimeout: MS,
   maxRetries: RETRIES,
-  retry: OBJECT,
   fetch: [(v) => typeof v === 'function', 'a function'],
-  validateResponses: BOOLEAN,
   dangerouslyAllowInsecureLoopback: BOOLEAN,
+}
+
+/** Client options only the full transport takes. */
+export const WRITE_TRANSPORT_RULES: Record<
+  Exclude<keyof TransportOptions, keyof ReadTransportOptions>,
+  Rule
+> = {
+  authScheme: [(v) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
+  retry: OBJECT,
+  validateResponses: BOOLEAN,
 }
 
 const RETRY_RULES: Record<keyof RetryTuning, Rule> = {
@@ -137,9 +164,18 @@ const RETRY_RULES: Record<keyof RetryTuning, Rule> = {
   maxRetryAfterMs: DELAY,
 }
 
+/** Refuses unknown or malformed backoff tuning (given, or merged with the defaults). */
+export function checkRetryTuning(retry: RetryTuning): void {
+  check(retry, [RETRY_RULES], { method: 'create', path: 'client' })
+}
+
 /** Refuses unknown or malformed per-call options, before any request; returns those given. */
-export function checkCallOptions(options: CallOptions, where: Where): CallOptions {
-  return check(options, CALL_RULES, where)
+export function checkCallOptions<T extends ReadCallOptions>(
+  options: T,
+  rules: readonly Rules[],
+  where: Where,
+): T {
+  return check(options, rules, where)
 }
 
 const DEFAULTS = {
@@ -150,22 +186,26 @@ const DEFAULTS = {
 } as const
 const RETRY_DEFAULTS = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 } as const
 
-/** Refuses unknown or malformed client options, at construction, and applies the defaults. */
+/**
+ * Refuses unknown or malformed client options, at construction, and applies the defaults.
+ * `rules` says which options this transport takes (the read set, or the read and write sets).
+ */
 export function resolveTransportOptions(
   options: TransportOptions,
   key: ApiKey,
   authScheme: AuthScheme,
+  rules: readonly Rules[],
 ): ResolvedTransportOptions {
   const where = { method: 'create', path: 'client' }
-  const given = check(options, TRANSPORT_RULES, where)
-  const retry = given.retry && check(given.retry, RETRY_RULES, where)
+  const given = check(options, rules, where)
   return {
     ...DEFAULTS,
     authScheme,
     ...given,
     key,
     baseUrl: resolveBaseUrl(given.baseUrl, given.dangerouslyAllowInsecureLoopback),
-    retry: { ...RETRY_DEFAULTS, ...retry },
+    // Tuning is a write option: the full transport checks it (checkRetryTuning).
+    retry: { ...RETRY_DEFAULTS, ...given.retry },
     fetch: given.fetch ?? globalThis.fetch.bind(globalThis),
   }
 }

@@ -1,31 +1,25 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
-import {
-  AbortError,
-  ConnectionError,
-  TimeoutError,
-  UnexpectedResponseError,
-} from '../errors/errors.js'
-import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
-import { redactedSnippet } from '../errors/redact.js'
-import { SmartpayError } from '../errors/SmartpayError.js'
 import { fingerprint } from '../keys/fingerprint.js'
 import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
 import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
-import { type AuthScheme, authorizationHeader } from './auth.js'
+import type { AuthScheme } from './auth.js'
+import { connect, type Method, type Query } from './connect.js'
 import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
   checkCallOptions,
+  checkRetryTuning,
+  READ_CALL_RULES,
+  READ_TRANSPORT_RULES,
+  type ReadCallOptions,
+  type ReadTransportOptions,
   resolveTransportOptions,
   type TransportOptions,
+  WRITE_CALL_RULES,
+  WRITE_TRANSPORT_RULES,
 } from './options.js'
 
-/** An HTTP method the API uses. */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-/** Query values; `undefined` entries are dropped. */
-export type Query = Record<string, string | number | boolean | undefined>
+export type { Method, Query } from './connect.js'
 
 /** One API call, as a resource method describes it. */
 export interface RequestSpec {
@@ -43,60 +37,59 @@ export interface RequestSpec {
   options?: CallOptions | undefined
 }
 
-/** What clients stand on: one way to call the API. Holds the key out of sight. */
-export interface Transport {
+/** One read, as the public client describes it: a GET with a query and no body. */
+export interface ReadSpec {
+  method: 'GET'
+  /** Path below the base URL, starting with `/`; ids in it must already be URI-encoded. */
+  path: string
+  query?: Query | undefined
+  options?: ReadCallOptions | undefined
+}
+
+/** What a client holds: one way to call the API, and which key it uses. Holds the key out of sight. */
+export interface Connection<S> {
   readonly mode: Mode
   readonly baseUrl: string
   /** `sk_test_…1taz`: which key this is, printable. */
   readonly keyFingerprint: string
   /** Sends one call: validates, authenticates, retries, and maps failures to typed errors. */
-  request<T>(spec: RequestSpec): ApiPromise<T>
+  request<T>(spec: S): ApiPromise<T>
 }
 
-/** Creates the transport for a validated key. Clients call this once, at construction. */
+/** The full transport, for the server client: every method, schemas, idempotency keys. */
+export type Transport = Connection<RequestSpec>
+
+/** The read-only transport, for the public client: GETs only, and the read options only. */
+export type ReadTransport = Connection<ReadSpec>
+
+function connection<S>(
+  key: ApiKey,
+  baseUrl: string,
+  request: Connection<S>['request'],
+): Connection<S> {
+  return Object.freeze({ mode: keyMode(key), baseUrl, keyFingerprint: fingerprint(key), request })
+}
+
+/**
+ * Creates the full transport for a validated key: it validates parameters and responses
+ * against their schemas and gives every mutating call an idempotency key. Clients call this
+ * once, at construction.
+ */
 export function createTransport(
   key: ApiKey,
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
 ): Transport {
-  const resolved = resolveTransportOptions(options, key, defaultScheme)
-  const { retry } = resolved
-  // Everything constant lives on the instance: ky deep-merges per-call options on every call,
-  // so each call passes only what differs (measured: it is most of the client's overhead).
-  const api = ky.create({
-    prefix: resolved.baseUrl,
-    fetch: resolved.fetch,
-    headers: {
-      authorization: authorizationHeader(key, resolved.authScheme),
-      accept: 'application/json',
-    },
-    // A redirect would carry the key to wherever it points; treat it as an error instead.
-    redirect: 'manual',
-    timeout: resolved.timeout,
-    totalTimeout: resolved.totalTimeout,
-    retry: {
-      limit: resolved.maxRetries,
-      statusCodes: [429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfterMs,
-      backoffLimit: retry.maxDelayMs,
-      delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
-      // "Equal jitter": at least half the step, so retries never bunch up at zero.
-      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-      retryOnTimeout: true,
-      methods: ['get', 'head', 'post', 'put', 'patch', 'delete'],
-      // A mutating call is retried only when it carries a key the API deduplicates on.
-      shouldRetry: ({ error }) => {
-        const request = (error as { request?: Request }).request
-        const unkeyed = request && MUTATING_METHODS.has(request.method)
-        return unkeyed && !request.headers.has('idempotency-key') ? false : undefined
-      },
-    },
-  })
+  const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
+  const resolved = resolveTransportOptions(options, key, defaultScheme, rules)
+  checkRetryTuning(resolved.retry)
+  const send = connect(key, resolved)
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const where = { method: spec.method, path: spec.path }
-    const call = spec.options ? checkCallOptions(spec.options, where) : {}
+    const call = spec.options
+      ? checkCallOptions(spec.options, [READ_CALL_RULES, WRITE_CALL_RULES], where)
+      : {}
     const body = spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body
     const query = spec.querySchema
       ? validateParams(spec.querySchema, spec.query ?? {}, where)
@@ -104,110 +97,36 @@ export function createTransport(
     const idempotencyKey = MUTATING_METHODS.has(spec.method)
       ? (call.idempotencyKey ?? createIdempotencyKey())
       : undefined
-    const context: CallContext = { ...where, key, idempotencyKey }
-    let attempts = 0
-    // Only what differs from the instance: ky deep-merges these into its options on every call.
-    const init: KyOptions = {
-      method: spec.method,
-      // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
-      // every response for its hooks, which measurably slows every call.)
-      fetch: (input, init) => {
-        attempts++
-        return resolved.fetch(input, init)
-      },
+    const result = await send({ ...where, query: query as Query, body, idempotencyKey, call })
+    const { data, meta } = result
+    if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
+      const { status, requestId } = meta
+      result.data = validateResponse(spec.responseSchema, data, { ...where, status, requestId })
     }
-    if (query !== undefined) init.searchParams = query as Query
-    if (body !== undefined) init.json = body
-    if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey }
-    if (call.signal) init.signal = call.signal
-    if (call.timeout) init.timeout = call.timeout
-    if (call.totalTimeout) init.totalTimeout = call.totalTimeout
-    if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
-    try {
-      const pending = api(spec.path.slice(1), init)
-      const response = await pending
-      const text = await pending.text()
-      const { status, headers } = response
-      const requestId = readRequestId(headers)
-      let data: unknown
-      try {
-        data = text === '' ? undefined : JSON.parse(text)
-      } catch {
-        // No SyntaxError as the cause: its message quotes the body, unredacted.
-        throw new UnexpectedResponseError(
-          `${where.method} ${where.path} got HTTP ${status} with a body that is not JSON.`,
-          { ...context, status, requestId, details: { body: redactedSnippet(text) } },
-        )
-      }
-      if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
-        data = validateResponse(spec.responseSchema, data, { ...where, status, requestId })
-      }
-      return {
-        data: data as T,
-        meta: {
-          status,
-          ...where,
-          idempotencyKey,
-          idempotentReplayed: headers.get('idempotency-replayed') === 'true',
-          requestId,
-          attempts,
-        },
-      }
-    } catch (error) {
-      throw toSmartpayError(error, context, call.signal)
-    }
+    return result as ApiResult<T>
   }
 
-  const transport: Transport = {
-    mode: keyMode(key),
-    baseUrl: resolved.baseUrl,
-    keyFingerprint: fingerprint(key),
-    request: <T>(spec: RequestSpec) => new ApiPromise(execute<T>(spec)),
-  }
-  return Object.freeze(transport)
+  return connection<RequestSpec>(key, resolved.baseUrl, (spec) => new ApiPromise(execute(spec)))
 }
 
-function readRequestId(headers: Headers): string | undefined {
-  return headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
-}
+/**
+ * Creates the read-only transport for a validated key: GETs with a query, no body, no
+ * schemas and no idempotency keys, so a checkout page ships none of that code. It refuses
+ * the full transport's extra options (`authScheme`, `retry`, `validateResponses`,
+ * `idempotencyKey`).
+ */
+export function createReadTransport(
+  key: ApiKey,
+  defaultScheme: AuthScheme,
+  options: ReadTransportOptions = {},
+): ReadTransport {
+  const resolved = resolveTransportOptions(options, key, defaultScheme, [READ_TRANSPORT_RULES])
+  const send = connect(key, resolved)
 
-/** Maps whatever ky or fetch threw to one of our classes. Never keeps ky's Request as a cause. */
-function toSmartpayError(
-  error: unknown,
-  call: CallContext,
-  signal: AbortSignal | undefined,
-): SmartpayError {
-  if (error instanceof SmartpayError) return error
-  const { method, path, idempotencyKey } = call
-  const context = { method, path, idempotencyKey }
-  const where = `${method} ${path}`
-  if (signal?.aborted) {
-    return new AbortError(`${where} was aborted by its signal.`, {
-      ...context,
-      cause: signal.reason,
-    })
+  async function execute<T>({ method, path, query, options }: ReadSpec): Promise<ApiResult<T>> {
+    const call = options ? checkCallOptions(options, [READ_CALL_RULES], { method, path }) : {}
+    return (await send({ method, path, query, call })) as ApiResult<T>
   }
-  if (isHTTPError(error)) {
-    const { response } = error
-    const status = response.type === 'opaqueredirect' ? 0 : response.status
-    return errorFromResponse(status, error.data, call, readRequestId(response.headers))
-  }
-  if (isTimeoutError(error)) {
-    const retry = idempotencyKey ? ` Retrying with idempotency key ${idempotencyKey} is safe.` : ''
-    return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, context)
-  }
-  // A network error's cause is what fetch threw; anything else is kept unless it holds ky's Request.
-  const cause = isNetworkError(error)
-    ? error.cause
-    : error instanceof Error && !('request' in error)
-      ? error
-      : undefined
-  // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
-  let reason = String(error)
-  for (let c = cause; c instanceof Error; c = c.cause) reason = c.message
 
-  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
-    ...context,
-    cause,
-  })
+  return connection<ReadSpec>(key, resolved.baseUrl, (spec) => new ApiPromise(execute(spec)))
 }

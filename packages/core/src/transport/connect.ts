@@ -1,0 +1,171 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
+import {
+  AbortError,
+  ConnectionError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '../errors/errors.js'
+import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
+import { redactedSnippet } from '../errors/redact.js'
+import { SmartpayError } from '../errors/SmartpayError.js'
+import type { ApiKey } from '../keys/keys.js'
+import type { ApiResult } from './ApiPromise.js'
+import { authorizationHeader } from './auth.js'
+import type { CallOptions, ResolvedTransportOptions } from './options.js'
+
+/** An HTTP method the API uses. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** Query values; `undefined` entries are dropped. */
+export type Query = Record<string, string | number | boolean | undefined>
+
+/** One call as it goes on the wire: parameters validated, options checked. */
+export interface Wire {
+  method: Method
+  /** Path below the base URL, starting with `/`; ids in it must already be URI-encoded. */
+  path: string
+  query?: Query | undefined
+  body?: unknown
+  idempotencyKey?: string | undefined
+  call: CallOptions
+}
+
+/** Sends one {@link Wire} call and resolves to its parsed body and metadata. */
+export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
+
+/**
+ * The connection every transport shares: one ky instance holding the key, and a `send` that
+ * makes one call with retries, a deadline and typed errors.
+ */
+export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
+  const { retry } = resolved
+  // Everything constant lives on the instance: ky deep-merges per-call options on every call,
+  // so each call passes only what differs (measured: it is most of the client's overhead).
+  const api = ky.create({
+    prefix: resolved.baseUrl,
+    headers: {
+      authorization: authorizationHeader(key, resolved.authScheme),
+      accept: 'application/json',
+    },
+    // A redirect would carry the key to wherever it points; treat it as an error instead.
+    redirect: 'manual',
+    timeout: resolved.timeout,
+    totalTimeout: resolved.totalTimeout,
+    retry: {
+      limit: resolved.maxRetries,
+      statusCodes: [429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfterMs,
+      backoffLimit: retry.maxDelayMs,
+      delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
+      // "Equal jitter": at least half the step, so retries never bunch up at zero.
+      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+      retryOnTimeout: true,
+      methods: ['get', 'head', 'post', 'put', 'patch', 'delete'],
+      shouldRetry: ({ error }) => {
+        const request = (error as { request?: Request }).request
+        // A mutating call is retried only when it carries a key the API deduplicates on.
+        const unkeyed = request && request.method !== 'GET'
+        return unkeyed && !request.headers.has('idempotency-key') ? false : undefined
+      },
+    },
+  })
+
+  return async ({ method, path, query, body, idempotencyKey, call }) => {
+    const context: CallContext = { method, path, key, idempotencyKey }
+    let attempts = 0
+    // Only what differs from the instance: ky deep-merges these into its options on every call.
+    const init: KyOptions = {
+      method,
+      // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
+      // every response for its hooks, which measurably slows every call.)
+      fetch: (input, init) => {
+        attempts++
+        return resolved.fetch(input, init)
+      },
+    }
+    if (query !== undefined) init.searchParams = query as Query
+    if (body !== undefined) init.json = body
+    if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey }
+    if (call.signal) init.signal = call.signal
+    if (call.timeout) init.timeout = call.timeout
+    if (call.totalTimeout) init.totalTimeout = call.totalTimeout
+    if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
+    try {
+      const pending = api(path.slice(1), init)
+      const response = await pending
+      const { status, headers } = response
+      const requestId = readRequestId(headers)
+      const text = await pending.text()
+      let data: unknown
+      try {
+        data = text === '' ? undefined : JSON.parse(text)
+      } catch {
+        // No SyntaxError as the cause: its message quotes the body, unredacted.
+        throw new UnexpectedResponseError(
+          `${method} ${path} got HTTP ${status} with a body that is not JSON.`,
+          { ...context, status, requestId, details: { body: redactedSnippet(text) } },
+        )
+      }
+      return {
+        data,
+        meta: {
+          status,
+          method,
+          path,
+          idempotencyKey,
+          idempotentReplayed: headers.get('idempotency-replayed') === 'true',
+          requestId,
+          attempts,
+        },
+      }
+    } catch (error) {
+      throw toSmartpayError(error, context, call.signal)
+    }
+  }
+}
+
+function readRequestId(headers: Headers): string | undefined {
+  return headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
+}
+
+/** Maps whatever ky or fetch threw to one of our classes. Never keeps ky's Request as a cause. */
+function toSmartpayError(
+  error: unknown,
+  call: CallContext,
+  signal: AbortSignal | undefined,
+): SmartpayError {
+  if (error instanceof SmartpayError) return error
+  const { method, path, idempotencyKey } = call
+  const context = { method, path, idempotencyKey }
+  const where = `${method} ${path}`
+  if (signal?.aborted) {
+    return new AbortError(`${where} was aborted by its signal.`, {
+      ...context,
+      cause: signal.reason,
+    })
+  }
+  if (isHTTPError(error)) {
+    const { response } = error
+    const status = response.type === 'opaqueredirect' ? 0 : response.status
+    return errorFromResponse(status, error.data, call, readRequestId(response.headers))
+  }
+  if (isTimeoutError(error)) {
+    const retry = idempotencyKey ? ` Retrying with idempotency key ${idempotencyKey} is safe.` : ''
+    return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, context)
+  }
+  // A network error's cause is what fetch threw; anything else is kept unless it holds ky's Request.
+  const cause = isNetworkError(error)
+    ? error.cause
+    : error instanceof Error && !('request' in error)
+      ? error
+      : undefined
+  // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
+  let reason = String(error)
+  for (let c = cause; c instanceof Error; c = c.cause) reason = c.message
+
+  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
+    ...context,
+    cause,
+  })
+}
