@@ -28,6 +28,8 @@ export interface Reply {
   delayMs?: number
   /** Destroy the connection without answering. */
   drop?: boolean
+  /** Send the status, the headers and half the body, then nothing more (until `close`). */
+  stallBody?: boolean
 }
 
 type Handler = (request: RecordedRequest) => Reply | Promise<Reply>
@@ -94,7 +96,14 @@ export async function startTestServer(handler?: Handler): Promise<TestServer> {
     } else if (reply.text !== undefined) {
       payload = reply.text
     }
-    if (!res.destroyed) res.writeHead(reply.status ?? 200, headers).end(payload)
+    if (res.destroyed) return
+    res.writeHead(reply.status ?? 200, headers)
+    if (reply.stallBody) {
+      res.flushHeaders()
+      res.write(payload.slice(0, payload.length >> 1))
+    } else {
+      res.end(payload)
+    }
   })
   server.on('connection', (socket: Socket) => {
     sockets.add(socket)

@@ -379,6 +379,47 @@ describe('errors', () => {
     expect(server.requests.length).toBeLessThanOrEqual(3)
   })
 
+  it('holds the deadline while the body stalls after the headers', async () => {
+    server.handle(() => ({
+      json: { id: 'order_test_1', padding: 'x'.repeat(64) },
+      stallBody: true,
+    }))
+    const started = Date.now()
+    const error = await failure(
+      client({ timeout: 5_000, totalTimeout: 300 }).request({ method: 'GET', path: '/orders' }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - started).toBeLessThan(2_000)
+    // The headers came: no retry is made for a body that stalls.
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('holds the per-attempt timeout while the body stalls', async () => {
+    server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
+    const started = Date.now()
+    const error = await failure(
+      client({ timeout: 200 }).request({
+        method: 'GET',
+        path: '/orders',
+        options: { maxRetries: 0 },
+      }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
+  it('gives AbortError when the caller aborts while the body stalls', async () => {
+    server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
+    const controller = new AbortController()
+    const pending = client().request({
+      method: 'GET',
+      path: '/orders',
+      options: { signal: controller.signal },
+    })
+    setTimeout(() => controller.abort(), 100)
+    expect(await failure(pending)).toBeInstanceOf(AbortError)
+  })
+
   it('gives AbortError when the caller aborts, and sends nothing for an aborted signal', async () => {
     server.handle(() => ({ delayMs: 300, json: {} }))
     const controller = new AbortController()
@@ -420,6 +461,50 @@ describe('retries', () => {
       expect(server.requests.every((r) => r.body === '{"a":1}')).toBe(true)
     },
   )
+
+  it.each([
+    'Load failed (api.smartpay.co)',
+    'Failed to fetch',
+    'a message no runtime has used yet',
+  ])(
+    'retries a fetch that rejects with TypeError "%s", on a POST with the same key',
+    async (message) => {
+      let failures = 1
+      const flaky: typeof fetch = (input, init) =>
+        failures-- > 0 ? Promise.reject(new TypeError(message)) : server.fetch(input, init)
+      const { meta } = await client({ fetch: flaky })
+        .request({ method: 'POST', path: '/payments', body: {} })
+        .withMeta()
+      expect(meta.attempts).toBe(2)
+      expect(server.requests).toHaveLength(1)
+      expect(server.requests[0]?.headers['idempotency-key']).toBe(meta.idempotencyKey)
+    },
+  )
+
+  it('gives up on a fetch that keeps rejecting, with ConnectionError naming the reason', async () => {
+    let calls = 0
+    const down: typeof fetch = () => {
+      calls++
+      return Promise.reject(new TypeError('Load failed (api.smartpay.co)'))
+    }
+    const error = await failure(
+      client({ fetch: down, maxRetries: 2 }).request({ method: 'GET', path: '/orders' }),
+    )
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toContain('Load failed (api.smartpay.co)')
+    expect(calls).toBe(3)
+  })
+
+  it('does not retry what fetch throws that is not a network failure', async () => {
+    let calls = 0
+    const broken: typeof fetch = () => {
+      calls++
+      return Promise.reject(new RangeError('a bug in a fetch wrapper'))
+    }
+    const error = await failure(client({ fetch: broken }).request({ method: 'GET', path: '/x' }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(calls).toBe(1)
+  })
 
   it('retries a dropped connection on a POST with the same key', async () => {
     server.queue({ drop: true })

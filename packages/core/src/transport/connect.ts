@@ -33,9 +33,19 @@ export interface Wire {
 /** Sends one {@link Wire} call and resolves to its parsed body and metadata. */
 export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
 
+/** Thrown into a body read that outlived the call's deadline. */
+const DEADLINE = new Error('deadline')
+
+/**
+ * Rejections of `fetch` itself. The Fetch standard rejects with a `TypeError` on any network
+ * failure, whatever the runtime's message; ky recognises failures by message only (and misses,
+ * say, Safari's newer `Load failed (host)`), so core tells ky to retry these itself.
+ */
+const FAILED_FETCHES = new WeakMap<object, Request | undefined>()
+
 /**
  * The connection every transport shares: one ky instance holding the key, and a `send` that
- * makes one call with retries, a deadline and typed errors.
+ * makes one call with retries, a deadline that also bounds the body, and typed errors.
  */
 export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
   const { retry } = resolved
@@ -63,40 +73,65 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       retryOnTimeout: true,
       methods: ['get', 'head', 'post', 'put', 'patch', 'delete'],
       shouldRetry: ({ error }) => {
-        const request = (error as { request?: Request }).request
+        const request =
+          (error as { request?: Request }).request ?? FAILED_FETCHES.get(error as object)
         // A mutating call is retried only when it carries a key the API deduplicates on.
-        const unkeyed = request && request.method !== 'GET'
-        return unkeyed && !request.headers.has('idempotency-key') ? false : undefined
+        if (request && request.method !== 'GET' && !request.headers.has('idempotency-key')) {
+          return false
+        }
+        return FAILED_FETCHES.has(error) || undefined
       },
     },
   })
 
   return async ({ method, path, query, body, idempotencyKey, call }) => {
+    const started = Date.now()
     const context: CallContext = { method, path, key, idempotencyKey }
+    // Core's own signal: the caller's, plus a way to stop a body read ky no longer watches.
+    const controller = new AbortController()
+    const forward = () => controller.abort(call.signal?.reason)
+    if (call.signal?.aborted) forward()
+    call.signal?.addEventListener('abort', forward)
     let attempts = 0
     // Only what differs from the instance: ky deep-merges these into its options on every call.
     const init: KyOptions = {
       method,
+      signal: controller.signal,
       // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
       // every response for its hooks, which measurably slows every call.)
       fetch: (input, init) => {
         attempts++
-        return resolved.fetch(input, init)
+        return resolved.fetch(input, init).catch((error: unknown) => {
+          if (!controller.signal.aborted && (error as Error)?.name === 'TypeError') {
+            FAILED_FETCHES.set(error as object, input instanceof Request ? input : undefined)
+          }
+          throw error
+        })
       },
     }
     if (query !== undefined) init.searchParams = query as Query
     if (body !== undefined) init.json = body
     if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey }
-    if (call.signal) init.signal = call.signal
     if (call.timeout) init.timeout = call.timeout
     if (call.totalTimeout) init.totalTimeout = call.totalTimeout
     if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      const pending = api(path.slice(1), init)
-      const response = await pending
+      const response = await api(path.slice(1), init)
       const { status, headers } = response
       const requestId = readRequestId(headers)
-      const text = await pending.text()
+      // The body may stall after the headers: the attempt's time and the call's deadline hold.
+      const total = call.totalTimeout ?? resolved.totalTimeout
+      const left = Math.min(call.timeout ?? resolved.timeout, started + total - Date.now())
+      const text = await Promise.race([
+        response.text(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            reject(DEADLINE)
+            controller.abort(DEADLINE)
+          }, left)
+        }),
+      ])
       let data: unknown
       try {
         data = text === '' ? undefined : JSON.parse(text)
@@ -121,6 +156,9 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       }
     } catch (error) {
       throw toSmartpayError(error, context, call.signal)
+    } finally {
+      clearTimeout(timer)
+      call.signal?.removeEventListener('abort', forward)
     }
   }
 }
@@ -150,7 +188,7 @@ function toSmartpayError(
     const status = response.type === 'opaqueredirect' ? 0 : response.status
     return errorFromResponse(status, error.data, call, readRequestId(response.headers))
   }
-  if (isTimeoutError(error)) {
+  if (error === DEADLINE || isTimeoutError(error)) {
     const retry = idempotencyKey ? ` Retrying with idempotency key ${idempotencyKey} is safe.` : ''
     return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, context)
   }
