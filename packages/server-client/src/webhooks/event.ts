@@ -91,7 +91,8 @@ function eventOf<const T extends WebhookEventType, const D extends v.GenericSche
   })
 }
 
-const isEventType = (value: unknown): value is WebhookEventType =>
+/** True for one of {@link WEBHOOK_EVENT_TYPES}. */
+export const isEventType = (value: unknown): value is WebhookEventType =>
   (WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(value)
 
 const KNOWN = `known types: ${WEBHOOK_EVENT_TYPES.join(', ')}`

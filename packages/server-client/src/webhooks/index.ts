@@ -7,6 +7,7 @@
 // Errors
 export {
   isWebhookSignatureError,
+  type UnknownWebhookEvent,
   WebhookSignatureError,
   type WebhookSignatureErrorReason,
 } from './errors.js'

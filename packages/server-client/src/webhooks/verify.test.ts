@@ -223,15 +223,50 @@ describe('verifyWebhook', () => {
       await failure(verifyWebhook(delivery({ body, headers: signed.headers })), 'malformed-body')
     })
 
-    it('refuses a correctly signed event of an unknown type as malformed-body', async () => {
-      const body = official.body.replace('payment.created', 'payment.exploded')
+    it('tells an authentic event of a type it does not know by its own reason, with the event', async () => {
+      const body = official.body.replaceAll('payment.created', 'payment.exploded')
+      const signed = await signWebhook({ body, signingSecret: official.secret })
+      const error = await failure(
+        verifyWebhook(delivery({ body, headers: signed.headers })),
+        'unknown-event-type',
+      )
+      expect(error.message).toContain('"payment.exploded"')
+      expect(error.message).toContain('Answer 200')
+      expect(error.event?.type).toBe('payment.exploded')
+      expect(error.event).toMatchObject(JSON.parse(body))
+    })
+
+    it('names the event type from the event field first, then eventData.type', async () => {
+      const event = JSON.parse(official.body)
+      for (const [fields, type] of [
+        [
+          { event: 'order.expired', eventData: { ...event.eventData, type: 'order' } },
+          'order.expired',
+        ],
+        [
+          { event: undefined, eventData: { ...event.eventData, type: 'order.expired' } },
+          'order.expired',
+        ],
+      ] as const) {
+        const body = JSON.stringify({ ...event, ...fields })
+        const signed = await signWebhook({ body, signingSecret: official.secret })
+        const error = await failure(
+          verifyWebhook(delivery({ body, headers: signed.headers })),
+          'unknown-event-type',
+        )
+        expect(error.event?.type).toBe(type)
+      }
+    })
+
+    it('keeps malformed-body for a known type whose data is not what the type promises', async () => {
+      const event = JSON.parse(official.body)
+      const body = JSON.stringify({ ...event, eventData: { ...event.eventData, data: { id: 7 } } })
       const signed = await signWebhook({ body, signingSecret: official.secret })
       const error = await failure(
         verifyWebhook(delivery({ body, headers: signed.headers })),
         'malformed-body',
       )
-      expect(error.message).toContain('unknown event type "payment.exploded"')
-      expect(error.message).toContain('update @smartpay-kit/server-client')
+      expect(error.event).toBeUndefined()
     })
   })
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { WebhookSignatureError } from './errors.js'
-import { type WebhookEvent, WebhookEventSchema } from './event.js'
+import { type UnknownWebhookEvent, WebhookSignatureError } from './errors.js'
+import { isEventType, type WebhookEvent, WebhookEventSchema } from './event.js'
 import {
   matchesAnyKey,
   signedPayload,
@@ -215,11 +215,32 @@ function parseEvent(body: WebhookBody): WebhookEvent {
   }
   const result = v.safeParse(WebhookEventSchema, json)
   if (result.success) return result.output
+  const unknown = unknownType(json)
+  if (unknown) {
+    throw new WebhookSignatureError(
+      'unknown-event-type',
+      `The delivery is authentic, but its event type "${unknown.type}" is newer than this ` +
+        'version of @smartpay-kit/server-client. Answer 200 if you do not handle it (error.event ' +
+        'holds the verified event), and update the package to get its type.',
+      { event: unknown },
+    )
+  }
   throw new WebhookSignatureError(
     'malformed-body',
     'The signature is valid, but the body is not a Smartpay event this version understands:\n' +
-      `${v.summarize(result.issues)}\nIf Smartpay has added an event type or changed a field, ` +
-      'update @smartpay-kit/server-client. The body is authentic, so it is safe to read yourself.',
+      `${v.summarize(result.issues)}\nIf Smartpay has changed a field, update ` +
+      '@smartpay-kit/server-client. The body is authentic, so it is safe to read yourself.',
     { cause: result.issues },
   )
+}
+
+/**
+ * The event, when `json` is shaped like one (an object with `eventData.type`) but names a type
+ * that is not in the list: the `event` field wins, as in the schema.
+ */
+function unknownType(json: unknown): UnknownWebhookEvent | undefined {
+  const event = json as { event?: unknown; eventData?: { type?: unknown } } | null
+  const type = event?.event ?? event?.eventData?.type
+  if (typeof event?.eventData?.type !== 'string' || typeof type !== 'string') return undefined
+  return isEventType(type) ? undefined : { ...(event as UnknownWebhookEvent), type }
 }
