@@ -9,11 +9,12 @@ import { isWebhookSignatureError, verifyWebhook } from '@smartpay-kit/server-cli
  * What the receiver did with one delivery.
  * - `captured`: the order was authorized and is now paid for.
  * - `not-capturable`: the order was no longer waiting for a capture (canceled, captured…).
- * - `ignored`: an event type this shop does not act on.
+ * - `ignored`: an event type this shop does not act on, or one newer than the installed
+ *   `@smartpay-kit/server-client` (authentic, so acknowledged; `type` is then a plain string).
  * - `duplicate`: an event already handled (or being handled); acknowledged, nothing done.
  * @typedef {{
  *   eventId: string,
- *   type: WebhookEvent['type'],
+ *   type: WebhookEvent['type'] | string,
  *   outcome: 'captured' | 'not-capturable' | 'ignored' | 'duplicate',
  *   orderId?: string | undefined,
  *   orderStatus?: string,
@@ -68,7 +69,8 @@ export function createWebhookReceiver({ smartpay, signingSecrets, onRecord = () 
 
   /**
    * Handles one delivery and says which HTTP status to answer: 200 once the event is handled
-   * (or was before), 400 when it is not signed by Smartpay for one of our endpoints. Throws when
+   * (or was before, or is of a type this shop does not act on), 400 when it is not signed by
+   * Smartpay for one of our endpoints. Throws when
    * acting failed, so that the server answers 500 and Smartpay delivers the event again.
    * @param {Uint8Array} body the raw request body: re-serialized JSON would not verify
    * @param {import('node:http').IncomingHttpHeaders} headers
@@ -85,6 +87,13 @@ export function createWebhookReceiver({ smartpay, signingSecrets, onRecord = () 
         signingSecret: (endpointId) => signingSecrets.get(endpointId) ?? [],
       })
     } catch (error) {
+      // Authentic, but of a type Smartpay added after this package: acknowledge it, or Smartpay
+      // would keep delivering it. This shop acts on order.authorized only.
+      if (isWebhookSignatureError(error) && error.reason === 'unknown-event-type') {
+        const type = error.event?.type ?? ''
+        record({ eventId: String(error.event?.id), type, outcome: 'ignored' })
+        return 200
+      }
       if (isWebhookSignatureError(error)) return 400
       throw error
     }

@@ -145,6 +145,26 @@ describe('the checkout demo', () => {
     }
   })
 
+  it('acknowledges an authentic event of a type newer than the SDK, and does nothing', async () => {
+    const { body: authorized } = authorizedDelivery()
+    const body = authorized.replaceAll('order.authorized', 'order.expired')
+    const eventId = JSON.parse(body).id
+    const { headers } = await signWebhook({
+      body,
+      signingSecret: stack.endpoint.signingSecret ?? '',
+      subscriptionId: stack.endpoint.id,
+      eventId,
+    })
+    const payments = paymentsOfOrder().length
+    expect((await postToShop(body, headers)).status).toBe(200)
+    expect(stack.merchant.webhookRecords.at(-1)).toEqual({
+      eventId,
+      type: 'order.expired',
+      outcome: 'ignored',
+    })
+    expect(paymentsOfOrder()).toHaveLength(payments)
+  })
+
   it('refuses a delivery whose signature does not match with 400', async () => {
     const { body, eventId } = authorizedDelivery()
     const before = stack.merchant.webhookRecords.length
