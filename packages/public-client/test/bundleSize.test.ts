@@ -59,6 +59,16 @@ describe('bundle size of a production build', () => {
     expect(size.gzip, size.summary).toBeLessThanOrEqual(BUDGET.redirectOnly)
   })
 
+  it('ships no regex lookbehind, which Safari before 16.4 cannot parse', async () => {
+    for (const app of ['redirect-only', 'checkout-page']) {
+      const { output } = await buildApp(install.app(app), { plugins: [smartpayFirewall()] })
+      for (const chunk of output) {
+        if (chunk.type === 'chunk')
+          expect(chunk.code, `${app}: ${chunk.fileName}`).not.toMatch(/\(\?<[=!]/)
+      }
+    }
+  })
+
   it(`keeps a checkout page with checkoutSessions.retrieve within ${BUDGET.checkoutPage} B gzip`, async ({
     annotate,
   }) => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidKeyError } from '../errors/errors.js'
 import { fingerprint } from './fingerprint.js'
-import { keyKind, keyMode, parsePublicKey, parseSecretKey } from './keys.js'
+import {
+  keyKind,
+  keyMode,
+  looksLikeSecretKey,
+  parsePublicKey,
+  parseSecretKey,
+  SECRET_KEY_PATTERN,
+} from './keys.js'
 
 const SECRET = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const PUBLIC = 'pk_live_PCLEGPw9RrKIAlRcK504Bj'
@@ -81,5 +88,21 @@ describe('fingerprint', () => {
     expect(fingerprint('sk_test_abc123')).toBe('sk_test_…')
     expect(fingerprint('hunter2hunter2')).toBe('<14-character string>')
     expect(fingerprint(undefined)).toBe('<undefined>')
+  })
+})
+
+describe('looksLikeSecretKey and SECRET_KEY_PATTERN', () => {
+  it('find a secret key at the start, after a space or after punctuation, as group 1', () => {
+    for (const text of [SECRET, `key=${SECRET}`, `"${SECRET}"`, `a\n${SECRET} b`]) {
+      expect(looksLikeSecretKey(text), text).toBe(true)
+      expect(SECRET_KEY_PATTERN.exec(text)?.[1], text).toBe(SECRET)
+    }
+  })
+
+  it('ignore a key glued to a word, a short body, a public key and non-strings', () => {
+    for (const text of [`mask${SECRET}`, 'sk_test_abc', PUBLIC, 'sk_prod_Ho1BrYTcg3gAX4vTKk1taz']) {
+      expect(looksLikeSecretKey(text), text).toBe(false)
+    }
+    expect(looksLikeSecretKey(undefined)).toBe(false)
   })
 })

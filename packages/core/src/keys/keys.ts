@@ -75,10 +75,11 @@ export function parseSecretKey(value: unknown): SecretKey {
 }
 
 /**
- * Something shaped like a Smartpay secret key inside any text, not glued to a word before it.
- * The one pattern the firewall checks share (run-time refusal, the Vite plugin).
+ * Something shaped like a Smartpay secret key inside any text, not glued to a word before it;
+ * the key itself is group 1. The one pattern the firewall checks share (run-time refusal, the
+ * Vite plugin). No lookbehind: Safari before 16.4 cannot even parse a script that holds one.
  */
-export const SECRET_KEY_PATTERN: RegExp = /(?<![0-9A-Za-z])sk_(?:test|live)_[0-9A-Za-z]{8,}/
+export const SECRET_KEY_PATTERN: RegExp = /(?:^|[^0-9A-Za-z])(sk_(?:test|live)_[0-9A-Za-z]{8,})/
 
 /** True when `value` contains something shaped like a Smartpay secret key. */
 export function looksLikeSecretKey(value: unknown): boolean {

@@ -6,8 +6,8 @@ export const PLUGIN_NAME = 'smartpay-firewall'
 
 /** The fingerprint of the first secret key in `text`, or undefined. Never the key. */
 export function findSecretKey(text: string): string | undefined {
-  const match = SECRET_KEY_PATTERN.exec(text)
-  return match ? fingerprint(match[0]) : undefined
+  const key = SECRET_KEY_PATTERN.exec(text)?.[1]
+  return key === undefined ? undefined : fingerprint(key)
 }
 
 const ROLL = `Roll it now at ${ROLL_KEYS_URL}: anything that reached a client bundle is public.`
