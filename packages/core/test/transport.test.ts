@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import * as v from 'valibot'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
 import {
   AbortError,
@@ -252,6 +252,15 @@ describe('errors', () => {
     expect(error.message).toContain('Nope')
     expect(server.requests).toHaveLength(1)
     expectNoKey(error)
+  })
+
+  it('says on a 403 that this key may not make the call', async () => {
+    server.queue({ status: 403, json: { statusCode: 403, errorCode: 'request.forbidden' } })
+    const error = await failure(client().request({ method: 'GET', path: '/webhook-endpoints' }))
+    expect(error).toBeInstanceOf(PermissionDeniedError)
+    expect(error.message).toBe(
+      '[HTTP 403 request.forbidden] GET /webhook-endpoints. This key may not make this call.',
+    )
   })
 
   it('maps a 401 to AuthenticationError naming the mode, never the key', async () => {
@@ -556,6 +565,64 @@ describe('retries', () => {
       client({ maxRetries: 5 }).request({ method: 'GET', path: '/x', options: { maxRetries: 0 } }),
     )
     expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('where AbortSignal.any is missing (Safari before 17.4, Chrome before 116)', () => {
+  const any = AbortSignal.any
+  beforeEach(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: removing a static the types say is there
+    ;(AbortSignal as any).any = undefined
+  })
+  afterEach(() => {
+    AbortSignal.any = any
+  })
+
+  it('makes calls with and without a signal', async () => {
+    server.queue({ json: { id: 'order_test_1' } }, { json: { id: 'order_test_2' } })
+    const api = client()
+    expect(await api.request({ method: 'GET', path: '/orders/1' })).toEqual({ id: 'order_test_1' })
+    const signal = new AbortController().signal
+    const second = api.request({ method: 'GET', path: '/orders/2', options: { signal } })
+    expect(await second).toEqual({ id: 'order_test_2' })
+  })
+
+  it('gives AbortError when the caller aborts, waiting or reading, and sends nothing when aborted', async () => {
+    server.handle(() => ({ delayMs: 2_000, json: {} }))
+    const controller = new AbortController()
+    const started = Date.now()
+    const waiting = client().request({
+      method: 'GET',
+      path: '/slow',
+      options: { signal: controller.signal },
+    })
+    setTimeout(() => controller.abort(), 50)
+    expect(await failure(waiting)).toBeInstanceOf(AbortError)
+    expect(Date.now() - started).toBeLessThan(1_000)
+
+    server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
+    const reader = new AbortController()
+    const reading = client().request({
+      method: 'GET',
+      path: '/stall',
+      options: { signal: reader.signal },
+    })
+    setTimeout(() => reader.abort(), 100)
+    expect(await failure(reading)).toBeInstanceOf(AbortError)
+
+    server.reset()
+    const options = { signal: AbortSignal.abort() }
+    const error = await failure(client().request({ method: 'GET', path: '/x', options }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('holds the deadline while the body stalls', async () => {
+    server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
+    const error = await failure(
+      client({ totalTimeout: 300 }).request({ method: 'GET', path: '/orders' }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
   })
 })
 

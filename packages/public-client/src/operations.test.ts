@@ -1,4 +1,4 @@
-import { ApiPromise, type RequestSpec, type Transport } from '@smartpay-kit/core'
+import { ApiPromise, type ReadSpec, type ReadTransport } from '@smartpay-kit/core'
 import { describe, expect, it } from 'vitest'
 import { createOperationCaller, PUBLIC_OPERATIONS } from './operations.js'
 
@@ -18,14 +18,14 @@ describe('PUBLIC_OPERATIONS', () => {
 
 describe('createOperationCaller', () => {
   /** A transport that records what it is asked to send, and sends nothing. */
-  function recording(): { transport: Transport; specs: RequestSpec[] } {
-    const specs: RequestSpec[] = []
+  function recording(): { transport: ReadTransport; specs: ReadSpec[] } {
+    const specs: ReadSpec[] = []
     const transport = {
-      request: (spec: RequestSpec) => {
+      request: (spec: ReadSpec) => {
         specs.push(spec)
         return new ApiPromise(Promise.resolve({ data: undefined, meta: {} as never }))
       },
-    } as Partial<Transport> as Transport
+    } as Partial<ReadTransport> as ReadTransport
     return { transport, specs }
   }
 

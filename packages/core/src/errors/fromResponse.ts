@@ -25,7 +25,6 @@ const HINTS: Record<number, (call: CallContext) => string> = {
   403: () => 'This key may not make this call.',
   404: ({ key }) =>
     `Check the id. Test and live objects are separate: a ${keyMode(key)}-mode key sees only ${keyMode(key)} objects.`,
-  429: () => 'Slow down: the retries ran out.',
 }
 
 /** Builds the typed error for an HTTP failure from its status and (parsed or raw) body. */

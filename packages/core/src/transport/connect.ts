@@ -33,7 +33,7 @@ export interface Wire {
 /** Sends one {@link Wire} call and resolves to its parsed body and metadata. */
 export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
 
-/** Thrown into a body read that outlived the call's deadline. */
+/** Thrown by a body read that outlived the call's deadline. */
 const DEADLINE = new Error('deadline')
 
 /**
@@ -87,22 +87,17 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
   return async ({ method, path, query, body, idempotencyKey, call }) => {
     const started = Date.now()
     const context: CallContext = { method, path, key, idempotencyKey }
-    // Core's own signal: the caller's, plus a way to stop a body read ky no longer watches.
-    const controller = new AbortController()
-    const forward = () => controller.abort(call.signal?.reason)
-    if (call.signal?.aborted) forward()
-    call.signal?.addEventListener('abort', forward)
+    const { signal } = call
     let attempts = 0
     // Only what differs from the instance: ky deep-merges these into its options on every call.
     const init: KyOptions = {
       method,
-      signal: controller.signal,
       // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
       // every response for its hooks, which measurably slows every call.)
       fetch: (input, init) => {
         attempts++
         return resolved.fetch(input, init).catch((error: unknown) => {
-          if (!controller.signal.aborted && (error as Error)?.name === 'TypeError') {
+          if (!signal?.aborted && (error as Error)?.name === 'TypeError') {
             FAILED_FETCHES.set(error as object, input instanceof Request ? input : undefined)
           }
           throw error
@@ -115,23 +110,21 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
     if (call.timeout) init.timeout = call.timeout
     if (call.totalTimeout) init.totalTimeout = call.totalTimeout
     if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
-    let timer: ReturnType<typeof setTimeout> | undefined
+    // ky combines a signal it is given with AbortSignal.any, which browsers before Safari 17.4,
+    // Chrome 116 and Firefox 124 lack. There, core stops waiting at the caller's abort itself;
+    // the attempt in flight ends unseen, by its own timeout. ky gets no signal of core's.
+    let abandon: Promise<never> | undefined
+    if (signal && typeof AbortSignal.any === 'function') init.signal = signal
+    else if (signal) abandon = whenAborted(signal)
     try {
-      const response = await api(path.slice(1), init)
+      signal?.throwIfAborted()
+      const response = await race(api(path.slice(1), init), abandon)
       const { status, headers } = response
       const requestId = readRequestId(headers)
       // The body may stall after the headers: the attempt's time and the call's deadline hold.
       const total = call.totalTimeout ?? resolved.totalTimeout
       const left = Math.min(call.timeout ?? resolved.timeout, started + total - Date.now())
-      const text = await Promise.race([
-        response.text(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            reject(DEADLINE)
-            controller.abort(DEADLINE)
-          }, left)
-        }),
-      ])
+      const text = await race(readText(response, left), abandon)
       let data: unknown
       try {
         data = text === '' ? undefined : JSON.parse(text)
@@ -155,12 +148,47 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
         },
       }
     } catch (error) {
-      throw toSmartpayError(error, context, call.signal)
-    } finally {
-      clearTimeout(timer)
-      call.signal?.removeEventListener('abort', forward)
+      throw toSmartpayError(error, context, signal)
     }
   }
+}
+
+/** Rejects with the signal's reason once it aborts. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+}
+
+/** `promise`, or the first of it and `abandon`. */
+function race<T>(promise: Promise<T>, abandon: Promise<never> | undefined): Promise<T> {
+  return abandon ? Promise.race([promise, abandon]) : promise
+}
+
+/**
+ * Reads a body as text, or throws {@link DEADLINE} after `ms`, cancelling the read (which
+ * closes the connection) rather than leaving it to stall. The caller's signal, when ky has
+ * it, errors the read by itself.
+ */
+async function readText(response: Response, ms: number): Promise<string> {
+  const reader = response.body?.getReader()
+  if (!reader) return ''
+  let late = false
+  const timer = setTimeout(() => {
+    late = true
+    reader.cancel().catch(() => {})
+  }, ms)
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true })
+    }
+  } finally {
+    clearTimeout(timer)
+  }
+  if (late) throw DEADLINE
+  return text + decoder.decode()
 }
 
 function readRequestId(headers: Headers): string | undefined {
