@@ -1,6 +1,11 @@
 import { describe, expect, inject, it } from 'vitest'
 import type { SeenRequest } from '../test/browser/globalSetup.js'
-import { createPublicClient, InvalidKeyError, type PublicClientOptions } from './index.js'
+import {
+  AbortError,
+  createPublicClient,
+  InvalidKeyError,
+  type PublicClientOptions,
+} from './index.js'
 
 // Real Chromium: real fetch, real CORS, against the HTTPS stand-in on 127.0.0.1 (globalSetup).
 
@@ -30,6 +35,22 @@ describe('createPublicClient in Chromium', () => {
     expect(get?.method).toBe('GET')
     expect(get?.headers.authorization).toBe(`Bearer ${PUBLIC}`)
     expect(get?.headers.origin).toBe(location.origin)
+  })
+
+  it('retrieves and aborts where AbortSignal.any is missing (Safari before 17.4)', async () => {
+    const any = AbortSignal.any
+    // biome-ignore lint/suspicious/noExplicitAny: removing a static the types say is there
+    ;(AbortSignal as any).any = undefined
+    try {
+      const smartpay = createPublicClient({ publicKey: PUBLIC, baseUrl: `${origin}/v1` })
+      const id = `checkout_test_${crypto.randomUUID().replaceAll('-', '')}`
+      const signal = new AbortController().signal
+      expect(await smartpay.checkoutSessions.retrieve(id, {}, { signal })).toMatchObject({ id })
+      const aborted = smartpay.checkoutSessions.retrieve(id, {}, { signal: AbortSignal.abort() })
+      await expect(aborted).rejects.toBeInstanceOf(AbortError)
+    } finally {
+      AbortSignal.any = any
+    }
   })
 
   it('refuses a secret key before any request, and does not print it', () => {
