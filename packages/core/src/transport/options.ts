@@ -124,6 +124,7 @@ function check<T extends object>(options: T, rules: readonly Rules[], where: Whe
 /** What each option may hold, by name. A set of options may be checked against several tables. */
 export type Rules = Readonly<Record<string, Rule>>
 
+/** Per-call options every transport takes. */
 export const READ_CALL_RULES: Record<keyof ReadCallOptions, Rule> = {
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
   timeout: MS,
@@ -139,6 +140,7 @@ export const WRITE_CALL_RULES: Record<Exclude<keyof CallOptions, keyof ReadCallO
   ],
 }
 
+/** Client options every transport takes. */
 export const READ_TRANSPORT_RULES: Record<keyof ReadTransportOptions, Rule> = {
   baseUrl: [(v) => typeof v === 'string', 'a string'],
   timeout: MS,
