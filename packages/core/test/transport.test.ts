@@ -624,6 +624,26 @@ describe('where AbortSignal.any is missing (Safari before 17.4, Chrome before 11
     )
     expect(error).toBeInstanceOf(TimeoutError)
   })
+
+  it('leaves no listener behind on a long-lived signal', async () => {
+    const { signal } = new AbortController()
+    let listeners = 0
+    const add = signal.addEventListener.bind(signal)
+    const remove = signal.removeEventListener.bind(signal)
+    signal.addEventListener = (...args: Parameters<typeof add>) => {
+      listeners++
+      add(...args)
+    }
+    signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+      listeners--
+      remove(...args)
+    }
+    server.queue({ status: 404, json: { statusCode: 404 } })
+    await failure(client().request({ method: 'GET', path: '/x', options: { signal } }))
+    for (let i = 0; i < 3; i++)
+      await client().request({ method: 'GET', path: '/x', options: { signal } })
+    expect(listeners).toBe(0)
+  })
 })
 
 describe('read transport', () => {

@@ -114,8 +114,14 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
     // Chrome 116 and Firefox 124 lack. There, core stops waiting at the caller's abort itself;
     // the attempt in flight ends unseen, by its own timeout. ky gets no signal of core's.
     let abandon: Promise<never> | undefined
+    let onAbort = () => {}
     if (signal && typeof AbortSignal.any === 'function') init.signal = signal
-    else if (signal) abandon = whenAborted(signal)
+    else if (signal) {
+      abandon = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason)
+        signal.addEventListener('abort', onAbort)
+      })
+    }
     try {
       signal?.throwIfAborted()
       const response = await race(api(path.slice(1), init), abandon)
@@ -149,15 +155,11 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       }
     } catch (error) {
       throw toSmartpayError(error, context, signal)
+    } finally {
+      // A long-lived signal must not keep a listener per call.
+      signal?.removeEventListener('abort', onAbort)
     }
   }
-}
-
-/** Rejects with the signal's reason once it aborts. */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-  })
 }
 
 /** `promise`, or the first of it and `abandon`. */

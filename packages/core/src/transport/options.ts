@@ -73,7 +73,8 @@ export interface ResolvedTransportOptions {
   maxRetries: number
   retry: Required<RetryTuning>
   fetch: typeof fetch
-  validateResponses: boolean
+  /** Off unless given. */
+  validateResponses?: boolean | undefined
 }
 
 type Where = { method: string; path: string }
@@ -180,12 +181,7 @@ export function checkCallOptions<T extends ReadCallOptions>(
   return check(options, rules, where)
 }
 
-const DEFAULTS = {
-  timeout: 30_000,
-  totalTimeout: 60_000,
-  maxRetries: 2,
-  validateResponses: false,
-} as const
+const DEFAULTS = { timeout: 30_000, totalTimeout: 60_000, maxRetries: 2 } as const
 const RETRY_DEFAULTS = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 } as const
 
 /**
