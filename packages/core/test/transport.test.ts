@@ -17,6 +17,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
+  type RetryTuning,
   SmartpayError,
   TimeoutError,
   type Transport,
@@ -214,6 +215,21 @@ describe('validation before any I/O', () => {
     expect(() => createTransport(KEY, 'basic', { retry: { jitter: true } as never })).toThrow(
       /"jitter".*one of baseDelayMs, maxDelayMs, maxRetryAfterMs/,
     )
+  })
+
+  it('keeps the default backoff for a tuning entry given as undefined', async () => {
+    server.queue({ status: 503, json: {} })
+    const api = createTransport(KEY, 'basic', {
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      // As a JavaScript caller, or one without exactOptionalPropertyTypes, may pass it.
+      retry: { baseDelayMs: undefined, maxDelayMs: 8_000 } as unknown as RetryTuning,
+    })
+    const started = Date.now()
+    await api.request({ method: 'GET', path: '/x' })
+    // Equal jitter on the 500 ms default: the first wait is at least 250 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(240)
+    expect(server.requests).toHaveLength(2)
   })
 
   it('refuses a non-https base URL at construction', () => {

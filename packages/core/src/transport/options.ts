@@ -167,9 +167,13 @@ const RETRY_RULES: Record<keyof RetryTuning, Rule> = {
   maxRetryAfterMs: DELAY,
 }
 
-/** Refuses unknown or malformed backoff tuning (given, or merged with the defaults). */
-export function checkRetryTuning(retry: RetryTuning): void {
-  check(retry, [RETRY_RULES], { method: 'create', path: 'client' })
+/**
+ * The backoff tuning given (refused when unknown or malformed; `undefined` entries skipped)
+ * over the defaults. Only the full transport takes tuning; the read one keeps the defaults.
+ */
+export function resolveRetryTuning(retry: RetryTuning | undefined): Required<RetryTuning> {
+  const given = retry && check(retry, [RETRY_RULES], { method: 'create', path: 'client' })
+  return { ...RETRY_DEFAULTS, ...given }
 }
 
 /** Refuses unknown or malformed per-call options, before any request; returns those given. */
@@ -202,8 +206,8 @@ export function resolveTransportOptions(
     ...given,
     key,
     baseUrl: resolveBaseUrl(given.baseUrl, given.dangerouslyAllowInsecureLoopback),
-    // Tuning is a write option: the full transport checks it (checkRetryTuning).
-    retry: { ...RETRY_DEFAULTS, ...given.retry },
+    // Tuning is a write option: the full transport resolves it (resolveRetryTuning).
+    retry: RETRY_DEFAULTS,
     fetch: given.fetch ?? globalThis.fetch.bind(globalThis),
   }
 }

@@ -8,11 +8,11 @@ import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
   checkCallOptions,
-  checkRetryTuning,
   READ_CALL_RULES,
   READ_TRANSPORT_RULES,
   type ReadCallOptions,
   type ReadTransportOptions,
+  resolveRetryTuning,
   resolveTransportOptions,
   type TransportOptions,
   WRITE_CALL_RULES,
@@ -82,7 +82,7 @@ export function createTransport(
 ): Transport {
   const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
   const resolved = resolveTransportOptions(options, key, defaultScheme, rules)
-  checkRetryTuning(resolved.retry)
+  resolved.retry = resolveRetryTuning(options.retry)
   const send = connect(key, resolved)
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
