@@ -70,8 +70,8 @@ export function createWebhookReceiver({ smartpay, signingSecrets, onRecord = () 
   /**
    * Handles one delivery and says which HTTP status to answer: 200 once the event is handled
    * (or was before, or is of a type this shop does not act on), 400 when it is not signed by
-   * Smartpay for one of our endpoints. Throws when
-   * acting failed, so that the server answers 500 and Smartpay delivers the event again.
+   * Smartpay for one of our endpoints. Throws when acting failed, so that the server answers
+   * 500 and Smartpay delivers the event again.
    * @param {Uint8Array} body the raw request body: re-serialized JSON would not verify
    * @param {import('node:http').IncomingHttpHeaders} headers
    * @returns {Promise<200 | 400>}
