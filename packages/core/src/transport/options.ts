@@ -79,10 +79,13 @@ export interface ResolvedTransportOptions {
 
 type Where = { method: string; path: string }
 
-function fail(name: string, expected: string, value: unknown, where: Where): never {
+/** What a value is, for a message: its type, or the value itself when it is safe to print. */
+const kind = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'object' ? typeof value : String(value)
+
+function fail(name: string, expected: string, got: string, where: Where): never {
   // An unknown option's name is the caller's text, which may be a pasted key.
   const field = redactKeys(name)
-  const got = typeof value === 'string' || typeof value === 'object' ? typeof value : String(value)
   throw new ValidationError(
     `Invalid option "${field}" for ${where.method} ${where.path}: expected ${expected}, got ${got}. Nothing was sent.`,
     { field, issues: [{ message: `Expected ${expected}`, path: [field] }], ...where },
@@ -108,15 +111,15 @@ const OBJECT: Rule = [(v) => typeof v === 'object' && v !== null, 'an object']
  * ship a schema library.
  */
 function check<T extends object>(options: T, rules: readonly Rules[], where: Where): T {
-  if (!OBJECT[0](options)) fail('options', 'an object', options, where)
+  if (!OBJECT[0](options)) fail('options', 'an object', kind(options), where)
   const given: Record<string, unknown> = {}
   for (const key in options) {
     const value = options[key]
     if (value === undefined) continue
     const rule =
       rules.find((table) => Object.hasOwn(table, key))?.[key] ??
-      fail(key, `one of ${rules.flatMap(Object.keys).join(', ')}`, key, where)
-    if (!rule[0](value)) fail(key, rule[1], value, where)
+      fail(key, `one of ${rules.flatMap(Object.keys).join(', ')}`, 'an unknown option', where)
+    if (!rule[0](value)) fail(key, rule[1], kind(value), where)
     given[key] = value
   }
   return given as T
