@@ -97,3 +97,21 @@ describe('@smartpay-kit/server-client on servers', () => {
     await expect(serverClientFiles('main.js', ['browser'])).rejects.toThrow(guardMessage)
   })
 })
+
+describe('@smartpay-kit/server-client in a web worker or with no known condition', () => {
+  // A shopper's web worker is a browser: webpack's `webworker` target and esbuild's
+  // `--conditions=worker` set `worker` beside `browser`, and `browser` must win.
+  it.each([
+    ['main.js', ['worker', 'browser']],
+    ['main.js', ['browser', 'worker']],
+    ['webhooks.js', ['worker', 'browser']],
+  ])('resolves %s with %j to the browser guard', async (entry, conditions) => {
+    await expect(serverClientFiles(entry, conditions)).rejects.toThrow(guardMessage)
+  })
+
+  it('resolves to a guard naming the `node` condition when no condition matches', async () => {
+    await expect(serverClientFiles('main.js', [])).rejects.toThrow(
+      /server-client-needs-the-node-export-condition-for-a-server-bundle.*public-client/,
+    )
+  })
+})

@@ -17,6 +17,8 @@ const BUILT_FILES = {
     'dist/webhooks.js',
     'guard/browser.js',
     'guard/browser.d.ts',
+    'guard/webpack.cjs',
+    'guard/unknown.js',
   ],
 }
 
