@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/errors.js'
-import type { ApiPromise } from '../transport/ApiPromise.js'
+import type { ApiPromise, ApiResult } from '../transport/ApiPromise.js'
 import type { Query, RequestSpec, Transport } from '../transport/transport.js'
 
 /** The API's collection envelope. */
@@ -27,35 +27,38 @@ type FetchPage<T> = (pageToken: string | undefined) => ApiPromise<Collection<T>>
 
 /**
  * What a `list()` call returns: await it for one page, or `for await` it for every item
- * across pages. Pages are fetched lazily, one at a time, as iteration asks for them.
+ * across pages. Pages are fetched lazily, one at a time, as iteration asks for them. It is a
+ * promise of the first page in every other way too (`catch`, `finally`, `withMeta`,
+ * `Promise.all`), fetched once however it is used.
  */
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetchPage: FetchPage<T>
   readonly #firstToken: string | undefined
-  #first: Promise<Page<T>> | undefined
+  #first: Promise<ApiResult<Page<T>>> | undefined
 
   constructor(fetchPage: FetchPage<T>, firstPageToken?: string) {
     this.#fetchPage = fetchPage
     this.#firstToken = firstPageToken
   }
 
-  #load(token: string | undefined): Promise<Page<T>> {
-    return Promise.resolve(this.#fetchPage(token)).then((collection) => {
-      const page: Page<T> = {
-        ...collection,
-        hasNextPage: () => Boolean(collection.nextPageToken),
-        getNextPage: () => {
-          if (!collection.nextPageToken) return Promise.reject(new RangeError('No next page'))
-          return this.#load(collection.nextPageToken)
-        },
-      }
-      return page
-    })
+  #load(token: string | undefined): Promise<ApiResult<Page<T>>> {
+    return this.#fetchPage(token)
+      .withMeta()
+      .then(({ data: collection, meta }) => {
+        const page: Page<T> = {
+          ...collection,
+          hasNextPage: () => Boolean(collection.nextPageToken),
+          getNextPage: () => {
+            if (!collection.nextPageToken) return Promise.reject(new RangeError('No next page'))
+            return this.#load(collection.nextPageToken).then((next) => next.data)
+          },
+        }
+        return { data: page, meta }
+      })
   }
 
   #firstPage(): Promise<Page<T>> {
-    this.#first ??= this.#load(this.#firstToken)
-    return this.#first
+    return this.withMeta().then((result) => result.data)
   }
 
   // biome-ignore lint/suspicious/noThenProperty: this is a thenable on purpose
@@ -64,6 +67,28 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#firstPage().then(onFulfilled, onRejected)
+  }
+
+  /** Like `Promise.prototype.catch`, for the first page. */
+  catch<B = never>(
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<Page<T> | B> {
+    return this.then(undefined, onRejected)
+  }
+
+  /** Like `Promise.prototype.finally`, for the first page. */
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onFinally)
+  }
+
+  /** Resolves to the first page and its response metadata, `{ data, meta }`. */
+  withMeta(): Promise<ApiResult<Page<T>>> {
+    this.#first ??= this.#load(this.#firstToken)
+    return this.#first
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise'
   }
 
   /** Every page in turn. */
