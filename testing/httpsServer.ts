@@ -14,6 +14,8 @@ export interface RecordedRequest {
   body: string
   /** The body parsed as JSON, or undefined. */
   json: unknown
+  /** Settles when the response is done or its connection is closed (say, by a client giving up). */
+  closed: Promise<void>
 }
 
 /** How to answer one request. */
@@ -73,6 +75,7 @@ export async function startTestServer(handler?: Handler): Promise<TestServer> {
     } catch {
       json = undefined
     }
+    const closed = new Promise<void>((resolve) => res.once('close', resolve))
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -80,6 +83,7 @@ export async function startTestServer(handler?: Handler): Promise<TestServer> {
       headers: req.headers,
       body,
       json,
+      closed,
     }
     requests.push(recorded)
     const reply = queued.shift() ?? (await fallback(recorded))

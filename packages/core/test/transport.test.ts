@@ -433,6 +433,35 @@ describe('errors', () => {
     expect(Date.now() - started).toBeLessThan(2_000)
   })
 
+  it('counts the wait for the headers against the attempt’s timeout when the body stalls', async () => {
+    // A clock that jumps by the whole timeout while the headers come: the attempt has no time
+    // left for its body. (Were the body given a fresh timeout, this call would wait 20 s.)
+    const timeout = 20_000
+    let skew = 0
+    const now = Date.now.bind(Date)
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now() + skew)
+    const slowHeaders: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init)
+      skew += timeout
+      return response
+    }
+    server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
+    try {
+      const error = await failure(
+        client({ fetch: slowHeaders, timeout, maxRetries: 0 }).request({
+          method: 'GET',
+          path: '/orders',
+        }),
+      )
+      expect(error).toBeInstanceOf(TimeoutError)
+      // The client gave up on the body and closed the connection, rather than leave it open.
+      await server.requests[0]?.closed
+      expect(server.requests).toHaveLength(1)
+    } finally {
+      clock.mockRestore()
+    }
+  })
+
   it('gives AbortError when the caller aborts while the body stalls', async () => {
     server.handle(() => ({ json: { padding: 'x'.repeat(64) }, stallBody: true }))
     const controller = new AbortController()

@@ -71,7 +71,7 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       // "Equal jitter": at least half the step, so retries never bunch up at zero.
       jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
       retryOnTimeout: true,
-      methods: ['get', 'head', 'post', 'put', 'patch', 'delete'],
+      methods: ['get', 'post', 'put', 'patch', 'delete'],
       shouldRetry: ({ error }) => {
         const request =
           (error as { request?: Request }).request ?? FAILED_FETCHES.get(error as object)
@@ -89,6 +89,8 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
     const context: CallContext = { method, path, key, idempotencyKey }
     const { signal } = call
     let attempts = 0
+    // When the attempt that got the answer started: its timeout covers its body too.
+    let attemptStarted = 0
     // Only what differs from the instance: ky deep-merges these into its options on every call.
     const init: KyOptions = {
       method,
@@ -96,6 +98,7 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       // every response for its hooks, which measurably slows every call.)
       fetch: (input, init) => {
         attempts++
+        attemptStarted = Date.now()
         return resolved.fetch(input, init).catch((error: unknown) => {
           if (!signal?.aborted && (error as Error)?.name === 'TypeError') {
             FAILED_FETCHES.set(error as object, input instanceof Request ? input : undefined)
@@ -127,9 +130,13 @@ export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
       const response = await race(api(path.slice(1), init), abandon)
       const { status, headers } = response
       const requestId = readRequestId(headers)
-      // The body may stall after the headers: the attempt's time and the call's deadline hold.
-      const total = call.totalTimeout ?? resolved.totalTimeout
-      const left = Math.min(call.timeout ?? resolved.timeout, started + total - Date.now())
+      // The body may stall after the headers: one attempt is headers and body within `timeout`,
+      // and the call's deadline holds too.
+      const deadline = Math.min(
+        attemptStarted + (call.timeout ?? resolved.timeout),
+        started + (call.totalTimeout ?? resolved.totalTimeout),
+      )
+      const left = deadline - Date.now()
       const text = await race(readText(response, left), abandon)
       let data: unknown
       try {
