@@ -29,7 +29,8 @@ const alias = [
   { find: /^@smartpay-kit\/sandbox$/, replacement: root('./packages/sandbox/src/index.ts') },
 ]
 
-const typecheck = { enabled: true, include: ['**/*.test-d.ts'], tsconfig: root('./tsconfig.json') }
+// Type tests (`*.test-d.ts`) are checked by `tsc` in `pnpm typecheck`, which `pnpm test` runs
+// first: Vitest's own typecheck mode is experimental and says so on every run.
 
 export default [
   defineProject({
@@ -39,7 +40,6 @@ export default [
       root: root('./packages/core'),
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      typecheck,
     },
   }),
   defineProject({
@@ -50,7 +50,6 @@ export default [
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: ['**/*.browser.test.ts'],
-      typecheck,
     },
   }),
   defineProject({
@@ -61,7 +60,6 @@ export default [
       environment: 'happy-dom',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: ['**/*.browser.test.ts'],
-      typecheck,
     },
   }),
   defineProject({
