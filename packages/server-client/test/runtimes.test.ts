@@ -33,7 +33,8 @@ const secretKey = DEFAULT_KEYS.secret
 type Result = { name: string; ok: boolean; detail?: string }
 
 let sandbox: Sandbox
-let tmp: string
+// Unset until beforeAll gets that far: afterAll must then not throw and hide beforeAll's error.
+let tmp: string | undefined
 let caFile: string
 
 beforeAll(async () => {
@@ -47,7 +48,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await sandbox?.stop()
-  rmSync(tmp, { recursive: true, force: true })
+  if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true })
 })
 
 /** Runs run-smoke.mjs with a command line and returns the results it printed. */
@@ -82,7 +83,9 @@ const npx = (pkg: string, ...args: string[]) => ['npx', ['-y', pkg, ...args]] as
 
 describe('runtime matrix: server-client against the sandbox', () => {
   it.each([
-    ['Node 20 (this process’s node)', process.execPath, []],
+    // Node 20 is past its end of life and below the packages' floor (ky needs 22); it is the
+    // repository's tooling runtime, so the pass stays here to show it still works, unsupported.
+    ['Node 20 (this process’s node; unsupported)', process.execPath, []],
     ['Node 22', ...npx('node@22')],
     ['Node 24', ...npx('node@24')],
     ['Bun 1.4', ...npx('bun@1.4.4')],
@@ -109,6 +112,7 @@ describe('runtime matrix: server-client against the sandbox', () => {
   }, async () => {
     // Lay the worker out as an app with server-client installed (a symlink, as pnpm makes),
     // so the package's own `exports` conditions pick the file.
+    if (tmp === undefined) throw new Error('set-up failed: see the error of beforeAll')
     const app = join(tmp, 'worker-app')
     mkdirSync(join(app, 'node_modules/@smartpay-kit'), { recursive: true })
     symlinkSync(packageDir, join(app, 'node_modules/@smartpay-kit/server-client'), 'dir')
