@@ -3,6 +3,7 @@ import { redactKeys } from '../errors/redact.js'
 import type { ApiKey } from '../keys/keys.js'
 import type { AuthScheme } from './auth.js'
 import { resolveBaseUrl } from './baseUrl.js'
+import type { Query } from './connect.js'
 
 /** Backoff tuning; the defaults suit the real API. */
 export interface RetryTuning {
@@ -61,6 +62,17 @@ export interface ReadCallOptions {
 export interface CallOptions extends ReadCallOptions {
   /** Your own idempotency key for a mutating call (reuse it to retry safely yourself). */
   idempotencyKey?: string
+  /**
+   * Body fields this version does not know, sent as given: merged over the checked body (so
+   * they also replace a checked field). For a field Smartpay added after this release.
+   * @example await smartpay.orders.create(params, { extraBody: { newField: 'value' } })
+   */
+  extraBody?: Record<string, unknown>
+  /**
+   * Query parameters this version does not know, sent as given (merged over the checked ones).
+   * @example smartpay.orders.list({ maxResults: 50 }, { extraQuery: { status: 'succeeded' } })
+   */
+  extraQuery?: Query
 }
 
 /** {@link TransportOptions} with defaults applied, plus the key. */
@@ -103,6 +115,7 @@ const RETRIES: Rule = [(v) => isWhole(v, 0, 10), 'an integer from 0 to 10']
 const DELAY: Rule = [(v) => typeof v === 'number' && v >= 0 && v < Infinity, 'a number ≥ 0 (ms)']
 const BOOLEAN: Rule = [(v) => typeof v === 'boolean', 'a boolean']
 const OBJECT: Rule = [(v) => typeof v === 'object' && v !== null, 'an object']
+const isScalar = (v: unknown) => ['string', 'number', 'boolean', 'undefined'].includes(typeof v)
 
 /**
  * Checks one set of options against what each key may hold (looked up in `rules`, in order),
@@ -141,6 +154,11 @@ export const WRITE_CALL_RULES: Record<Exclude<keyof CallOptions, keyof ReadCallO
   idempotencyKey: [
     (v) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
     '1–255 printable ASCII characters',
+  ],
+  extraBody: [(v) => OBJECT[0](v) && !Array.isArray(v), 'an object of body fields'],
+  extraQuery: [
+    (v) => OBJECT[0](v) && !Array.isArray(v) && Object.values(v as object).every(isScalar),
+    'an object of strings, numbers and booleans',
   ],
 }
 

@@ -4,6 +4,7 @@ import { type Schema, validateParams, validateResponse } from '../schemas/valida
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
 import type { AuthScheme } from './auth.js'
 import { connect, type Method, type Query } from './connect.js'
+import { withExtras } from './extra.js'
 import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
 import {
   type CallOptions,
@@ -90,14 +91,18 @@ export function createTransport(
     const call = spec.options
       ? checkCallOptions(spec.options, [READ_CALL_RULES, WRITE_CALL_RULES], where)
       : {}
-    const body = spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body
-    const query = spec.querySchema
-      ? validateParams(spec.querySchema, spec.query ?? {}, where)
-      : spec.query
+    const checked = {
+      body: spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body,
+      query: spec.querySchema
+        ? (validateParams(spec.querySchema, spec.query ?? {}, { ...where, in: 'query' }) as Query)
+        : spec.query,
+    }
+    const unchecked = { body: !spec.bodySchema, query: !spec.querySchema }
+    const { body, query } = withExtras(where, checked.body, checked.query, call, unchecked)
     const idempotencyKey = MUTATING_METHODS.has(spec.method)
       ? (call.idempotencyKey ?? createIdempotencyKey())
       : undefined
-    const result = await send({ ...where, query: query as Query, body, idempotencyKey, call })
+    const result = await send({ ...where, query, body, idempotencyKey, call })
     const { data, meta } = result
     if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
       const { status, requestId } = meta
