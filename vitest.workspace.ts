@@ -27,6 +27,10 @@ const alias = [
     replacement: root('./packages/server-client/src/webhooks/index.ts'),
   },
   { find: /^@smartpay-kit\/sandbox$/, replacement: root('./packages/sandbox/src/index.ts') },
+  {
+    find: /^@smartpay-kit\/sandbox\/fetch$/,
+    replacement: root('./packages/sandbox/src/fetch.ts'),
+  },
 ]
 
 // Type tests (`*.test-d.ts`) are checked by `tsc` in `pnpm typecheck`, which `pnpm test` runs
