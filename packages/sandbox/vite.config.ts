@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../vite.lib.ts'
 
-export default libraryConfig({ index: 'src/index.ts', cli: 'src/cli.ts' })
+export default libraryConfig({ index: 'src/index.ts', fetch: 'src/fetch.ts', cli: 'src/cli.ts' })
