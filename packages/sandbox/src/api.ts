@@ -1,12 +1,17 @@
-import type { IncomingMessage } from 'node:http'
-import { authenticate, PUBLIC_OPERATIONS, publicKeyForbidden, UNAUTHORIZED_BODY } from './auth.js'
+import {
+  authenticate,
+  PUBLIC_OPERATION_NAMES,
+  publicKeyForbidden,
+  UNAUTHORIZED_BODY,
+} from './auth.js'
+import type { Clock } from './clock.js'
 import type { WebhookDispatcher } from './dispatcher.js'
 import { ApiError } from './errors.js'
-import { header, jsonReply, type Reply } from './http.js'
-import { fingerprint, IDEMPOTENT_METHODS, type IdempotencyCache } from './idempotency.js'
+import { jsonReply, type Reply } from './http.js'
+import { IDEMPOTENT_METHODS, type IdempotencyCache, requestIdentity } from './idempotency.js'
 import type { Mode } from './ids.js'
 import type { BaseObject, JsonObject } from './objects.js'
-import type { Context, Router } from './router.js'
+import type { Context, Route, Router } from './router.js'
 import type { Store } from './store.js'
 import type { EventType } from './webhooks.js'
 
@@ -16,6 +21,7 @@ export interface ApiDeps {
   router: Router
   idempotency: IdempotencyCache
   dispatcher: WebhookDispatcher
+  clock: Clock
   origin: string
   /** Only these keys are accepted, when set. */
   keys: ReadonlySet<string> | undefined
@@ -32,31 +38,69 @@ const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key'
 
 const errorReply = (error: ApiError) => jsonReply(error.statusCode, error.toBody())
 
+/** One request as the pipeline reads it, whatever carried it (a socket or a Fetch call). */
+export interface ApiRequest {
+  method: string
+  url: URL
+  headers: Headers
+  /** The whole body as UTF-8. */
+  raw: string
+}
+
 /** CORS headers for the public operation, echoing the request's Origin (or `*`). */
-function corsHeaders(req: IncomingMessage): Record<string, string> {
+function corsHeaders(headers: Headers): Record<string, string> {
   return {
-    'access-control-allow-origin': header(req, 'origin') ?? '*',
+    'access-control-allow-origin': headers.get('origin') ?? '*',
     'access-control-expose-headers': 'Request-Id, Idempotency-Key, Idempotency-Replayed',
     vary: 'Origin',
   }
 }
 
+/**
+ * Runs one operation's handler in `mode` and delivers the events it queued, only if it
+ * succeeded. Shared by the HTTP pipeline and `trigger`, so both go through the same rules.
+ */
+export function invoke(
+  deps: Pick<ApiDeps, 'store' | 'dispatcher' | 'clock' | 'origin'>,
+  mode: Mode,
+  route: Route,
+  params: Record<string, string>,
+  query: URLSearchParams,
+  body: JsonObject,
+): Reply {
+  const events: [EventType, BaseObject][] = []
+  const ctx: Context = {
+    mode,
+    store: deps.store,
+    params,
+    query,
+    body,
+    now: deps.clock.now(),
+    origin: deps.origin,
+    emit: (type, data) => void events.push([type, structuredClone(data)]),
+  }
+  try {
+    const result = route.handler(ctx)
+    for (const [type, data] of events) deps.dispatcher.emit(mode, type, data, ctx.now)
+    return jsonReply(result.status, result.body)
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error)
+    const message = `Sandbox bug: ${(error as Error).message}`
+    return jsonReply(500, { statusCode: 500, errorCode: 'internal.error', message, details: [] })
+  }
+}
+
 /** Answers one `/v1` request: CORS, auth, key kind, body, idempotency, handler, events. */
-export async function handleApi(
-  deps: ApiDeps,
-  req: IncomingMessage,
-  url: URL,
-  raw: string,
-): Promise<ApiOutcome> {
-  const method = req.method ?? 'GET'
+export async function handleApi(deps: ApiDeps, req: ApiRequest): Promise<ApiOutcome> {
+  const { method, url, raw } = req
   const path = url.pathname.replace(/^\/v1/, '') || '/'
   if (method === 'OPTIONS') {
-    const wanted = header(req, 'access-control-request-method') ?? 'GET'
+    const wanted = req.headers.get('access-control-request-method') ?? 'GET'
     const target = deps.router.match(wanted.toUpperCase(), path)
-    if (target.kind === 'found' && PUBLIC_OPERATIONS.has(target.route.operation))
+    if (target.kind === 'found' && PUBLIC_OPERATION_NAMES.has(target.route.operation))
       return {
         reply: jsonReply(204, undefined, {
-          ...corsHeaders(req),
+          ...corsHeaders(req.headers),
           'access-control-allow-methods': 'GET',
           'access-control-allow-headers': CORS_ALLOW_HEADERS,
           'access-control-max-age': '600',
@@ -73,9 +117,9 @@ export async function handleApi(
     }
   }
   const match = deps.router.match(method, path)
-  const isPublic = match.kind === 'found' && PUBLIC_OPERATIONS.has(match.route.operation)
-  const cors = isPublic ? corsHeaders(req) : {}
-  const who = authenticate(header(req, 'authorization'), deps.keys)
+  const isPublic = match.kind === 'found' && PUBLIC_OPERATION_NAMES.has(match.route.operation)
+  const cors = isPublic ? corsHeaders(req.headers) : {}
+  const who = authenticate(req.headers.get('authorization') ?? undefined, deps.keys)
   if (!who)
     return {
       reply: jsonReply(401, UNAUTHORIZED_BODY, {
@@ -122,34 +166,14 @@ export async function handleApi(
     body = parsed as JsonObject
   }
 
-  const execute = async (): Promise<Reply> => {
-    const events: [EventType, BaseObject][] = []
-    const ctx: Context = {
-      mode: who.mode,
-      store: deps.store,
-      params: match.params,
-      query: url.searchParams,
-      body,
-      now: Date.now(),
-      origin: deps.origin,
-      emit: (type, data) => void events.push([type, structuredClone(data)]),
-    }
-    try {
-      const result = match.route.handler(ctx)
-      for (const [type, data] of events) deps.dispatcher.emit(who.mode, type, data, ctx.now)
-      return jsonReply(result.status, result.body)
-    } catch (error) {
-      if (error instanceof ApiError) return errorReply(error)
-      const message = `Sandbox bug: ${(error as Error).message}`
-      return jsonReply(500, { statusCode: 500, errorCode: 'internal.error', message, details: [] })
-    }
-  }
+  const execute = async (): Promise<Reply> =>
+    invoke(deps, who.mode, match.route, match.params, url.searchParams, body)
 
-  const key = header(req, 'idempotency-key')
+  const key = req.headers.get('idempotency-key')
   if (!key || !IDEMPOTENT_METHODS.has(method)) return withCors(await execute())
   try {
-    const print = fingerprint(method, url.pathname, raw)
-    const { response, replayed } = await deps.idempotency.run(who.key, key, print, execute)
+    const identity = requestIdentity(method, url.pathname, raw)
+    const { response, replayed } = await deps.idempotency.run(who.key, key, identity, execute)
     const flagged = replayed
       ? { ...response, headers: { ...response.headers, 'idempotency-replayed': 'true' } }
       : response

@@ -13,10 +13,17 @@ export const DEFAULT_KEYS = {
 } as const
 
 /**
- * The only operations a public (`pk_`) key may call: what a browser needs to show a session.
- * Everything else answers 403 `request.forbidden` to a public key.
+ * The names of the only operations a public (`pk_`) key may call: what a browser needs to show
+ * a session. Everything else answers 403 `request.forbidden` to a public key. (public-client's
+ * `PUBLIC_OPERATIONS` is the array of these operations with their paths.)
  */
-export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(['checkoutSessions.retrieve'])
+export const PUBLIC_OPERATION_NAMES: ReadonlySet<string> = new Set(['checkoutSessions.retrieve'])
+
+/**
+ * @deprecated Renamed {@link PUBLIC_OPERATION_NAMES}: public-client's `PUBLIC_OPERATIONS` is an
+ * array of operations, this is a Set of names. This alias will be removed in a future version.
+ */
+export const PUBLIC_OPERATIONS: ReadonlySet<string> = PUBLIC_OPERATION_NAMES
 
 /** Who is calling: the key, its kind and its mode. */
 export interface Credentials {
@@ -38,7 +45,8 @@ export function keyFromHeader(header: string | undefined): string | undefined {
   const [, scheme = '', value = ''] = match
   if (KEY_PATTERN.test(value)) return value
   if (scheme.toLowerCase() !== 'basic' || !/^[A-Za-z0-9+/]+=*$/.test(value)) return undefined
-  const decoded = Buffer.from(value, 'base64').toString('utf8')
+  const decoded = decodeBase64(value)
+  if (decoded === undefined) return undefined
   const colon = decoded.indexOf(':')
   if (colon < 0) return undefined
   const user = decoded.slice(0, colon)
@@ -47,6 +55,16 @@ export function keyFromHeader(header: string | undefined): string | undefined {
   // Some tools put the key in the password slot with an empty user.
   if (user === '' && KEY_PATTERN.test(password)) return password
   return undefined
+}
+
+/** UTF-8 text of a base64 string, or `undefined` when it is not valid base64 or UTF-8. */
+function decodeBase64(value: string): string | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(value), (c) => c.charCodeAt(0))
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
 }
 
 /** Resolves the caller, or `undefined` for a missing, malformed or unaccepted key. */

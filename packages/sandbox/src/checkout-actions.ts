@@ -1,3 +1,4 @@
+import type { Clock } from './clock.js'
 import { applyPromotionCode } from './discounts.js'
 import type { WebhookDispatcher } from './dispatcher.js'
 import { ApiError, notFound } from './errors.js'
@@ -22,13 +23,19 @@ export function withParams(url: string, params: Record<string, string>): string 
   return target.toString()
 }
 
+/** What shopper actions reach into. */
+export interface CheckoutDeps {
+  store: Store
+  dispatcher: WebhookDispatcher
+  clock: Clock
+}
+
 /**
  * Runs a shopper action against the session's mode (taken from its id: the hosted page has no
  * key) and delivers its events only if it succeeds.
  */
 export function runCheckoutAction<T>(
-  store: Store,
-  dispatcher: WebhookDispatcher,
+  { store, dispatcher, clock }: CheckoutDeps,
   sessionId: string,
   action: (scope: Scope, session: CheckoutSession) => T,
 ): T {
@@ -36,7 +43,7 @@ export function runCheckoutAction<T>(
   const session = mode && store.get(mode, 'checkoutSession', sessionId)
   if (!mode || !session) throw notFound('checkout-session', sessionId)
   const events: [EventType, BaseObject][] = []
-  const now = Date.now()
+  const now = clock.now()
   const scope: Scope = {
     mode,
     store,
@@ -46,6 +53,16 @@ export function runCheckoutAction<T>(
   const result = action(scope, session)
   for (const [type, data] of events) dispatcher.emit(mode, type, data, now)
   return result
+}
+
+/** 410 `checkout-session.expired` once the session's `expiresAt` has passed (sandbox clock). */
+export function refuseExpired(scope: Pick<Scope, 'now'>, session: CheckoutSession): void {
+  if (scope.now < session.expiresAt) return
+  throw new ApiError(
+    410,
+    'checkout-session.expired',
+    `Checkout session ${session.id} expired at ${new Date(session.expiresAt).toISOString()}; create a new session.`,
+  )
 }
 
 /**
@@ -58,6 +75,7 @@ export function authorizeCheckout(
   promotionCode?: string,
 ): CheckoutOutcome {
   const { mode, store, now } = scope
+  refuseExpired(scope, session)
   if (session.token) {
     const token = store.get(mode, 'token', session.token)
     if (token?.status !== 'requires_authorization')
@@ -102,6 +120,7 @@ export function cancelCheckout(_scope: Scope, session: CheckoutSession): Checkou
  */
 export function rejectCheckout(scope: Scope, session: CheckoutSession): CheckoutOutcome {
   const { mode, store, now } = scope
+  refuseExpired(scope, session)
   const kind = session.token ? 'token' : 'order'
   const id = session.token ?? session.order ?? ''
   const target = store.get(mode, kind, id)

@@ -1,12 +1,12 @@
-import type { IncomingMessage } from 'node:http'
 import {
   authorizeCheckout,
+  type CheckoutDeps,
   cancelCheckout,
+  refuseExpired,
   rejectCheckout,
   runCheckoutAction,
 } from './checkout-actions.js'
 import { checkPromotionCode } from './discounts.js'
-import type { WebhookDispatcher } from './dispatcher.js'
 import { ApiError } from './errors.js'
 import { htmlReply, type Reply, redirectReply } from './http.js'
 import type { CheckoutSession, Order } from './objects.js'
@@ -55,7 +55,12 @@ ${discount}<p>Total: <strong data-testid="amount">${yen(total, order.currency)}<
 }
 
 /** Renders the hosted page of a session (with a previewed promotion code, if any). */
-function renderPage(store: Store, session: CheckoutSession, code: string | null): string {
+function renderPage(
+  store: Store,
+  session: CheckoutSession,
+  code: string | null,
+  now: number,
+): string {
   const mode = session.test ? 'test' : 'live'
   const order = session.order ? store.get(mode, 'order', session.order) : undefined
   const token = session.token ? store.get(mode, 'token', session.token) : undefined
@@ -63,7 +68,7 @@ function renderPage(store: Store, session: CheckoutSession, code: string | null)
   let problem = ''
   if (order && code) {
     try {
-      preview = checkPromotionCode({ mode, store, now: Date.now() }, order, code).amount
+      preview = checkPromotionCode({ mode, store, now }, order, code).amount
     } catch (error) {
       problem = `<p class="error" data-testid="error">${escapeHtml((error as Error).message)}</p>`
     }
@@ -98,27 +103,24 @@ const errorPage = (error: ApiError) =>
  * Serves `/checkout/{sessionId}` (the page) and the form posts `/checkout/{sessionId}/authorize`
  * and `/cancel`, which answer 303 to the merchant's success or cancel URL.
  */
-export function checkoutPage(
-  store: Store,
-  dispatcher: WebhookDispatcher,
-  req: IncomingMessage,
-  url: URL,
-  raw: string,
-): Reply {
+export function checkoutPage(deps: CheckoutDeps, method: string, url: URL, raw: string): Reply {
+  const { store } = deps
   const [, , sessionId = '', action] = url.pathname.split('/')
   const id = decodeURIComponent(sessionId)
   try {
-    if (req.method === 'GET' && action === undefined) {
-      return runCheckoutAction(store, dispatcher, id, (_scope, session) =>
-        htmlReply(200, renderPage(store, session, url.searchParams.get('promotion-code'))),
-      )
+    if (method === 'GET' && action === undefined) {
+      return runCheckoutAction(deps, id, (scope, session) => {
+        refuseExpired(scope, session)
+        const code = url.searchParams.get('promotion-code')
+        return htmlReply(200, renderPage(store, session, code, scope.now))
+      })
     }
     if (
-      req.method === 'POST' &&
+      method === 'POST' &&
       (action === 'authorize' || action === 'cancel' || action === 'reject')
     ) {
       const code = new URLSearchParams(raw).get('promotionCode') ?? undefined
-      const outcome = runCheckoutAction(store, dispatcher, id, (scope, session) =>
+      const outcome = runCheckoutAction(deps, id, (scope, session) =>
         action === 'authorize'
           ? authorizeCheckout(scope, session, code)
           : action === 'cancel'

@@ -14,11 +14,18 @@ export interface Collection<T> {
 const DEFAULT_MAX_RESULTS = 20
 const MAX_MAX_RESULTS = 100
 
+// Opaque page tokens: base64url of `offset:N`, as clients must not read them.
 const encodeToken = (offset: number): string =>
-  Buffer.from(`offset:${offset}`).toString('base64url')
+  btoa(`offset:${offset}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
 const decodeToken = (token: string): number | undefined => {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'))
+  let text = ''
+  try {
+    text = atob(token.replace(/-/g, '+').replace(/_/g, '/'))
+  } catch {
+    return undefined
+  }
+  const match = /^offset:(\d+)$/.exec(text)
   return match ? Number(match[1]) : undefined
 }
 

@@ -1,17 +1,32 @@
 import { type Mode, newId } from './ids.js'
 import type { BaseObject } from './objects.js'
-import { signWebhook } from './signature.js'
 import type { Store } from './store.js'
+import { signDelivery } from './webhook-signing.js'
 import {
   type Delivery,
   type EventType,
+  type ForwardTo,
   isLoopbackUrl,
-  postWebhook,
   type WebhookEvent,
+  type WebhookPoster,
   type WebhookRetryOptions,
 } from './webhooks.js'
 
 const EVENT_VERSION = '2022-02-18'
+
+/** How a dispatcher sends deliveries. */
+export interface DispatcherOptions {
+  retry?: WebhookRetryOptions | undefined
+  /** Sends one POST. */
+  post: WebhookPoster
+  /** Local targets for endpoints off this machine. */
+  forwardTo?: ForwardTo | undefined
+  /**
+   * Every target is deliverable (an in-process handler receives the deliveries, so nothing
+   * can leave the machine); otherwise only loopback targets are.
+   */
+  anyTarget?: boolean
+}
 
 /**
  * Turns emitted events into signed deliveries to every active, subscribed endpoint of the
@@ -20,17 +35,33 @@ const EVENT_VERSION = '2022-02-18'
 export class WebhookDispatcher {
   readonly #store: Store
   readonly #retry: Required<WebhookRetryOptions>
+  readonly #post: WebhookPoster
+  readonly #forwardTo: ForwardTo | undefined
+  readonly #anyTarget: boolean
   readonly #events: { mode: Mode; event: WebhookEvent }[] = []
   readonly #deliveries: Delivery[] = []
-  readonly #timers = new Set<NodeJS.Timeout>()
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>()
   readonly #inFlight = new Set<Promise<void>>()
   #stopped = false
   /** Bumped by `clear()` so retries of forgotten deliveries stop. */
   #generation = 0
 
-  constructor(store: Store, retry: WebhookRetryOptions = {}) {
+  constructor(store: Store, options: DispatcherOptions) {
     this.#store = store
-    this.#retry = { baseMs: 500, maxAttempts: 8, timeoutMs: 5000, ...retry }
+    this.#retry = { baseMs: 500, maxAttempts: 8, timeoutMs: 5000, ...options.retry }
+    this.#post = options.post
+    this.#forwardTo = options.forwardTo
+    this.#anyTarget = options.anyTarget ?? false
+  }
+
+  /** Where a delivery to `url` goes, or `undefined` when it would have to leave the machine. */
+  target(url: string): string | undefined {
+    const forward = this.#forwardTo
+    const mapped = typeof forward === 'string' || forward === undefined ? undefined : forward[url]
+    if (mapped !== undefined) return mapped
+    if (isLoopbackUrl(url)) return url
+    if (typeof forward === 'string') return forward
+    return this.#anyTarget ? url : undefined
   }
 
   /** Records an event and starts delivering it. */
@@ -49,17 +80,19 @@ export class WebhookDispatcher {
       const subscribed =
         endpoint.eventSubscriptions.length === 0 || endpoint.eventSubscriptions.includes(type)
       if (!endpoint.active || !subscribed) continue
+      const target = this.target(endpoint.url)
       const delivery: Delivery = {
         eventId: event.id,
         event: type,
         endpointId: endpoint.id,
         url: endpoint.url,
+        ...(target === undefined ? {} : { target }),
         body,
-        state: 'pending',
+        state: target === undefined ? 'undeliverable' : 'pending',
         attempts: [],
       }
       this.#deliveries.push(delivery)
-      this.#track(this.#attempt(mode, delivery, this.#generation))
+      if (target !== undefined) this.#track(this.#attempt(mode, delivery, this.#generation))
     }
     return event
   }
@@ -107,25 +140,25 @@ export class WebhookDispatcher {
   async #attempt(mode: Mode, delivery: Delivery, generation: number): Promise<void> {
     const endpoint = this.#store.get(mode, 'webhookEndpoint', delivery.endpointId)
     const current = !this.#stopped && generation === this.#generation
-    if (!current || !endpoint || !isLoopbackUrl(delivery.url)) {
+    const target = delivery.target
+    // Checked again before every attempt: nothing may leave the machine.
+    const allowed = target !== undefined && (this.#anyTarget || isLoopbackUrl(target))
+    if (!current || !endpoint || !allowed) {
       delivery.state = 'failed'
       return
     }
+    // The real clock, not the sandbox's: receivers check the timestamp against their own.
     const timestamp = String(Date.now())
     const headers = {
       'content-type': 'application/json',
-      'smartpay-signature': signWebhook({
-        secret: endpoint.signingSecret,
-        timestamp,
-        body: delivery.body,
-      }),
+      'smartpay-signature': await signDelivery(endpoint.signingSecret, timestamp, delivery.body),
       'smartpay-signature-timestamp': timestamp,
       'smartpay-subscription-id': endpoint.id,
       'smartpay-event-id': delivery.eventId,
       'user-agent': 'smartpay-sandbox',
     }
     try {
-      const status = await postWebhook(delivery.url, delivery.body, headers, this.#retry.timeoutMs)
+      const status = await this.#post(target, delivery.body, headers, this.#retry.timeoutMs)
       delivery.attempts.push({ at: Number(timestamp), status })
       if (status === 200) {
         delivery.state = 'delivered'

@@ -1,15 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { StoredResponse } from './idempotency.js'
 
 /** A response before it is written, so faults and idempotency can replace or keep it. */
 export type Reply = StoredResponse
-
-/** Reads the whole request body as UTF-8. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** A JSON reply (`body: undefined` gives an empty body, as for 204). */
 export function jsonReply(
@@ -39,19 +31,17 @@ export function redirectReply(status: number, location: string): Reply {
   return { status, headers: { location }, body: '' }
 }
 
-/** Writes a reply unless the socket is already gone. */
-export function send(res: ServerResponse, reply: Reply, extra: Record<string, string> = {}): void {
-  if (res.destroyed || res.headersSent) return
-  const headers = {
-    ...reply.headers,
-    ...extra,
-    'content-length': String(Buffer.byteLength(reply.body)),
-  }
-  res.writeHead(reply.status, headers).end(reply.body)
+/** The headers a reply is sent with: its own, `extra`, and the body's length in bytes. */
+export function replyHeaders(reply: Reply, extra: Record<string, string> = {}) {
+  const length = new TextEncoder().encode(reply.body).byteLength
+  return { ...reply.headers, ...extra, 'content-length': String(length) }
 }
 
-/** The request header as one string (first value if repeated). */
-export function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()]
-  return Array.isArray(value) ? value[0] : value
+/** A Fetch `Response` for a reply (no body for 204 and 304, as Fetch requires). */
+export function toResponse(reply: Reply, extra: Record<string, string> = {}): Response {
+  const empty = reply.status === 204 || reply.status === 304 || reply.status === 205
+  return new Response(empty ? null : reply.body, {
+    status: reply.status,
+    headers: replyHeaders(reply, extra),
+  })
 }

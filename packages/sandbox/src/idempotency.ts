@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { ApiError } from './errors.js'
 
 /** A response as the pipeline keeps it for replays. */
@@ -9,7 +8,7 @@ export interface StoredResponse {
 }
 
 interface Entry {
-  fingerprint: string
+  identity: string
   response: StoredResponse
   at: number
 }
@@ -20,9 +19,12 @@ const RETENTION_MS = 6 * 60 * 60 * 1000
 /** Methods that honour `Idempotency-Key` (GET is idempotent by nature). */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** What identifies "the same request": method, path and the exact body. */
-export function fingerprint(method: string, path: string, body: string): string {
-  return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex')
+/**
+ * What identifies "the same request": method, path and the exact body. Kept whole rather than
+ * hashed: it is compared only in memory, and this way no crypto is needed to compare it.
+ */
+export function requestIdentity(method: string, path: string, body: string): string {
+  return `${method} ${path}\n${body}`
 }
 
 /**
@@ -33,12 +35,18 @@ export function fingerprint(method: string, path: string, body: string): string 
 export class IdempotencyCache {
   readonly #entries = new Map<string, Entry>()
   readonly #locks = new Map<string, Promise<void>>()
+  readonly #now: () => number
+
+  /** `now` is the sandbox clock, so advancing it past 6 hours forgets keys. */
+  constructor(now: () => number = Date.now) {
+    this.#now = now
+  }
 
   /** Runs `work` once per key and replays its response for later identical requests. */
   async run(
     scope: string,
     key: string,
-    print: string,
+    identity: string,
     work: () => Promise<StoredResponse>,
   ): Promise<{ response: StoredResponse; replayed: boolean }> {
     const id = `${scope}\u0000${key}`
@@ -52,8 +60,8 @@ export class IdempotencyCache {
     await previous
     try {
       const entry = this.#entries.get(id)
-      if (entry && Date.now() - entry.at < RETENTION_MS) {
-        if (entry.fingerprint !== print)
+      if (entry && this.#now() - entry.at < RETENTION_MS) {
+        if (entry.identity !== identity)
           throw new ApiError(
             409,
             'idempotency.key-reused',
@@ -63,8 +71,7 @@ export class IdempotencyCache {
       }
       const response = await work()
       // Server faults are not remembered, so a retry can succeed.
-      if (response.status < 500)
-        this.#entries.set(id, { fingerprint: print, response, at: Date.now() })
+      if (response.status < 500) this.#entries.set(id, { identity, response, at: this.#now() })
       return { response, replayed: false }
     } finally {
       release()

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto'
-
 /** Letters and digits in the order Smartpay's base62 uses (`A`–`Z`, `a`–`z`, `0`–`9`). */
 export const BASE62_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -22,15 +20,24 @@ export const ID_PREFIXES = {
   price: 'price',
   product: 'product',
   request: 'req',
+  // Not modelled by the sandbox; only `trigger` makes these, for payout and merchant events.
+  payout: 'payout',
+  merchantUser: 'merchantuser',
 } as const
 
 /** A kind of id the sandbox hands out. */
 export type IdKind = keyof typeof ID_PREFIXES
 
-/** `length` random base62 characters from a CSPRNG. */
+/** `length` random base62 characters from a CSPRNG (Web Crypto, so it runs anywhere). */
 export function randomBase62(length: number): string {
   let out = ''
-  for (let i = 0; i < length; i++) out += BASE62_ALPHABET[randomInt(62)]
+  const bytes = new Uint8Array(length * 2)
+  while (out.length < length) {
+    crypto.getRandomValues(bytes)
+    // 248 = 4 × 62: bytes above it are dropped so every character is equally likely.
+    for (const byte of bytes)
+      if (byte < 248 && out.length < length) out += BASE62_ALPHABET[byte % 62]
+  }
   return out
 }
 

@@ -1,10 +1,12 @@
 /**
- * @smartpay-kit/sandbox: a local Smartpay test-mode API over HTTPS on 127.0.0.1 — start it
- * with `startSandbox()`, point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
+ * @smartpay-kit/sandbox: a local Smartpay test-mode API. In-process with `createSandbox()`
+ * from `@smartpay-kit/sandbox/fetch` (no server, no certificate), or over HTTPS on 127.0.0.1
+ * with `startSandbox()`: point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
  * @packageDocumentation
  */
-export { DEFAULT_KEYS, KEY_PATTERN, PUBLIC_OPERATIONS } from './auth.js'
+export { DEFAULT_KEYS, KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './auth.js'
 export type { CheckoutOutcome } from './checkout-actions.js'
+export type { SandboxClock } from './clock.js'
 export type { Collection } from './collection.js'
 export type { ErrorBody, ErrorDetail } from './errors.js'
 export type { Fault, FaultKind, FaultMatch } from './faults.js'
@@ -29,16 +31,19 @@ export { runCli } from './run-cli.js'
 export type {
   RequestLogEntry,
   Sandbox,
+  SandboxCoreOptions,
+  SandboxHandle,
   SandboxOptions,
 } from './sandbox.js'
 export { startSandbox } from './server.js'
-export { base62Decode, signWebhook, signWebhookMessage } from './signature.js'
+export { base62Decode, signWebhook, signWebhookMessage, webhookSignature } from './signature.js'
 export type { SandboxCertificate } from './tls.js'
 export {
   type Delivery,
   type DeliveryAttempt,
   EVENT_TYPES,
   type EventType,
+  type ForwardTo,
   type WebhookEvent,
   type WebhookRetryOptions,
 } from './webhooks.js'

@@ -108,6 +108,12 @@ export function capture(scope: Scope, order: Order, input: CaptureInput) {
       'order.cannot-capture',
       `Order ${order.id} is ${order.status}; only an order in requires_capture can be captured.`,
     )
+  if (order.expiresAt !== undefined && now >= order.expiresAt)
+    throw new ApiError(
+      409,
+      'order.cannot-capture',
+      `The authorization of order ${order.id} expired at ${new Date(order.expiresAt).toISOString()}; it can no longer be captured.`,
+    )
   const remaining = order.amount - capturedAmount(scope, order)
   if (input.amount > remaining)
     throw new ApiError(

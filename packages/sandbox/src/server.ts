@@ -1,112 +1,64 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import { handleApi } from './api.js'
-import {
-  authorizeCheckout,
-  type CheckoutOutcome,
-  cancelCheckout,
-  runCheckoutAction,
-} from './checkout-actions.js'
-import { checkoutPage } from './checkout-page.js'
-import { handleControl } from './control.js'
-import { WebhookDispatcher } from './dispatcher.js'
-import { FaultQueue, faultReply } from './faults.js'
-import { header, jsonReply, type Reply, readBody, send } from './http.js'
-import { IdempotencyCache } from './idempotency.js'
-import { newRequestId } from './ids.js'
-import { API_ROUTES } from './resources/index.js'
-import { Router } from './router.js'
-import type { RequestLogEntry, Sandbox, SandboxOptions } from './sandbox.js'
-import { Store } from './store.js'
+import { createEngine, type Engine } from './engine.js'
+import { jsonReply, type Reply, replyHeaders } from './http.js'
+import { postWebhook } from './post-node.js'
+import type { Sandbox, SandboxOptions } from './sandbox.js'
 import { createCertificate } from './tls.js'
+
+/** Writes a reply unless the socket is already gone. */
+function send(res: ServerResponse, reply: Reply, extra: Record<string, string> = {}): void {
+  if (res.destroyed || res.headersSent) return
+  res.writeHead(reply.status, replyHeaders(reply, extra)).end(reply.body)
+}
+
+/** A Fetch `Request` for a node request, aborted when its connection closes early. */
+async function toRequest(req: IncomingMessage, res: ServerResponse, origin: string) {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers))
+    for (const one of Array.isArray(value) ? value : [value ?? ''])
+      if (!name.startsWith(':')) headers.append(name, one)
+  const aborter = new AbortController()
+  res.on('close', () => {
+    if (!res.writableFinished) aborter.abort(new Error('the client closed the connection'))
+  })
+  const method = req.method ?? 'GET'
+  const body =
+    chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : null
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body,
+    signal: aborter.signal,
+  })
+}
+
+/** Serves node requests through the engine: the HTTPS server is only an adapter. */
+async function serveNode(
+  engine: Engine,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const served = await engine.serve(await toRequest(req, res, origin))
+  if (served.kind === 'drop') req.socket.destroy()
+  else send(res, served.reply, served.headers)
+}
 
 /** Starts the sandbox: an HTTPS server on 127.0.0.1 with the API under `/v1`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { key, cert, ca } = options.tls
     ? { ...options.tls, ca: options.tls.ca ?? options.tls.cert }
     : await createCertificate()
-  const store = new Store()
-  const dispatcher = new WebhookDispatcher(store, options.webhookRetry)
-  const faults = new FaultQueue()
-  const idempotency = new IdempotencyCache()
-  const router = new Router(API_ROUTES)
-  const keys = options.keys ? new Set(options.keys) : undefined
+  const engine = createEngine({ ...options, post: postWebhook, ca })
   const sockets = new Set<Socket>()
-  const reset = () => {
-    store.clear()
-    idempotency.clear()
-    dispatcher.clear()
-    faults.clear()
-  }
   let origin = ''
 
-  const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    const started = Date.now()
-    const requestId = newRequestId()
-    const url = new URL(req.url ?? '/', origin)
-    const method = req.method ?? 'GET'
-    const raw = await readBody(req)
-    const log = (status: RequestLogEntry['status'], extra: Partial<RequestLogEntry> = {}) =>
-      options.onRequest?.({
-        requestId,
-        method,
-        path: url.pathname,
-        status,
-        ms: Date.now() - started,
-        ...extra,
-      })
-    const key = header(req, 'idempotency-key')
-    const common: Record<string, string> = {
-      'request-id': requestId,
-      ...(key ? { 'idempotency-key': key } : {}),
-    }
-    const finish = (reply: Reply, extra: Partial<RequestLogEntry> = {}) => {
-      send(res, reply, common)
-      log(reply.status, extra)
-    }
-
-    if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
-      const fault = faults.take(method, url.pathname)
-      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
-      if (fault?.kind === 'delay' && fault.hang === true) return log('hung', { fault: 'delay' })
-      const failNow = fault && fault.kind !== 'delay' && !fault.after
-      const outcome = failNow
-        ? undefined
-        : await handleApi({ store, router, idempotency, dispatcher, origin, keys }, req, url, raw)
-      const facts = {
-        ...(outcome?.mode ? { mode: outcome.mode } : {}),
-        ...(outcome?.replayed ? { replayed: true } : {}),
-      }
-      if (fault && fault.kind !== 'delay') {
-        const reply = faultReply(fault, `http://127.0.0.1:${url.port}${url.pathname}${url.search}`)
-        if (reply === 'drop') {
-          req.socket.destroy()
-          return log('dropped', { ...facts, fault: fault.kind })
-        }
-        return finish(reply, { ...facts, fault: fault.kind })
-      }
-      return finish(
-        outcome?.reply ?? jsonReply(500, {}),
-        fault ? { ...facts, fault: fault.kind } : facts,
-      )
-    }
-    if (url.pathname.startsWith('/checkout/'))
-      return finish(checkoutPage(store, dispatcher, req, url, raw))
-    if (url.pathname.startsWith('/__sandbox/'))
-      return finish(handleControl({ store, dispatcher, faults, ca, reset }, method, url, raw))
-    return finish(
-      jsonReply(404, {
-        statusCode: 404,
-        errorCode: 'request.not-found',
-        message: 'The API is under /v1.',
-        details: [],
-      }),
-    )
-  }
-
   const server = createServer({ key, cert }, (req, res) => {
-    serve(req, res).catch((error: Error) => {
+    serveNode(engine, origin, req, res).catch((error: Error) => {
       send(
         res,
         jsonReply(500, {
@@ -128,27 +80,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   })
   const { port } = server.address() as AddressInfo
   origin = `https://127.0.0.1:${port}`
-  const act = (id: string, fn: Parameters<typeof runCheckoutAction<CheckoutOutcome>>[3]) =>
-    runCheckoutAction(store, dispatcher, id, fn)
+  engine.setOrigin(origin)
 
   return {
+    ...engine.handle(),
     url: origin,
     apiUrl: `${origin}/v1`,
     port,
     ca,
-    objects: (kind, mode = 'test') => structuredClone(store.all(mode, kind)),
-    events: (mode) => dispatcher.events(mode),
-    deliveries: () => dispatcher.deliveries(),
-    settled: () => dispatcher.settled(),
-    inject: (fault) => faults.add(fault),
-    clearFaults: () => faults.clear(),
-    authorize: (id, opts = {}) =>
-      act(id, (scope, s) => authorizeCheckout(scope, s, opts.promotionCode)),
-    cancel: (id) => act(id, cancelCheckout),
-    reset,
     stop: () =>
       new Promise<void>((resolve) => {
-        dispatcher.stop()
+        engine.stop()
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       }),

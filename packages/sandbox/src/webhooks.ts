@@ -1,5 +1,3 @@
-import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 import type { BaseObject } from './objects.js'
 
 /** Every event type the API documents (the sandbox emits the ones that apply to it). */
@@ -52,10 +50,17 @@ export interface Delivery {
   eventId: string
   event: EventType
   endpointId: string
+  /** The endpoint's URL. */
   url: string
+  /** Where the delivery is sent: `url`, or its `forwardTo` mapping. Absent when undeliverable. */
+  target?: string
   /** The exact body sent (and signed). */
   body: string
-  state: 'pending' | 'delivered' | 'failed'
+  /**
+   * `undeliverable`: the endpoint is off this machine and nothing maps it (`forwardTo`), so
+   * the sandbox recorded it and sent nothing.
+   */
+  state: 'pending' | 'delivered' | 'failed' | 'undeliverable'
   attempts: DeliveryAttempt[]
 }
 
@@ -84,29 +89,49 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
-/** POSTs one body; resolves with the status or rejects on a network error or timeout. */
-export function postWebhook(
+/** POSTs one delivery; resolves with the receiver's status, rejects on a network error. */
+export type WebhookPoster = (
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
-): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const target = new URL(url)
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
-    // Loopback only (checked before every attempt), so any certificate is accepted.
-    const req = send(target, {
-      method: 'POST',
-      headers,
-      rejectUnauthorized: false,
-      timeout: timeoutMs,
-    })
-    req.on('response', (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-    })
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    req.on('error', reject)
-    req.end(body)
-  })
+) => Promise<number>
+
+/**
+ * Where deliveries go instead of the endpoint's URL: one local URL for every delivery that
+ * would leave the machine, or a map from endpoint URL to local URL.
+ * @example
+ * forwardTo: 'http://127.0.0.1:3000/webhooks'
+ * forwardTo: { 'https://shop.example/webhooks': 'http://127.0.0.1:3000/webhooks' }
+ */
+export type ForwardTo = string | Readonly<Record<string, string>>
+
+/** Throws a TypeError unless every target of `forwardTo` is an http(s) URL on this machine. */
+export function checkForwardTo(forwardTo: ForwardTo | undefined): void {
+  if (forwardTo === undefined) return
+  const targets = typeof forwardTo === 'string' ? [forwardTo] : Object.values(forwardTo)
+  for (const target of targets)
+    if (typeof target !== 'string' || !isLoopbackUrl(target))
+      throw new TypeError(
+        `forwardTo must name http(s) URLs on 127.0.0.1 or localhost (the sandbox never sends anything off this machine); got ${JSON.stringify(target)}.`,
+      )
+}
+
+/** Posts with a Fetch function (the global one by default), for runtimes without node:http. */
+export function fetchPoster(
+  send: (request: Request) => Promise<Response> | Response,
+): WebhookPoster {
+  return async (url, body, headers, timeoutMs) => {
+    const response = await send(
+      new Request(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    )
+    await response.body?.cancel()
+    return response.status
+  }
 }

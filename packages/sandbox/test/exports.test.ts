@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import * as inProcess from '../src/fetch.js'
 import * as sandbox from '../src/index.js'
 
 describe('@smartpay-kit/sandbox exports', () => {
@@ -8,16 +9,29 @@ describe('@smartpay-kit/sandbox exports', () => {
       'EVENT_TYPES',
       'KEY_PATTERN',
       'PUBLIC_OPERATIONS',
+      'PUBLIC_OPERATION_NAMES',
       'base62Decode',
       'runCli',
       'signWebhook',
       'signWebhookMessage',
       'startSandbox',
+      'webhookSignature',
     ])
   })
 
+  it('keep the deprecated aliases pointing at their new names', () => {
+    expect(sandbox.signWebhook).toBe(sandbox.webhookSignature)
+    expect(sandbox.PUBLIC_OPERATIONS).toBe(sandbox.PUBLIC_OPERATION_NAMES)
+  })
+})
+
+describe('@smartpay-kit/sandbox/fetch exports', () => {
+  it('are exactly these runtime names', () => {
+    expect(Object.keys(inProcess).sort()).toEqual(['DEFAULT_KEYS', 'EVENT_TYPES', 'createSandbox'])
+  })
+
   it('keep the public-key allowlist to retrieving a checkout session', () => {
-    expect([...sandbox.PUBLIC_OPERATIONS]).toEqual(['checkoutSessions.retrieve'])
+    expect([...sandbox.PUBLIC_OPERATION_NAMES]).toEqual(['checkoutSessions.retrieve'])
   })
 
   it('document default keys that match the key syntax', () => {

@@ -8,7 +8,7 @@ import { customerInfo, orderFields } from '../shapes.js'
 import { metadata, required, type Shape, string, validate } from '../validation.js'
 import { idParam, mustGet } from './lookup.js'
 
-/** How long a session's hosted page stays usable (not enforced by the sandbox). */
+/** How long a session's hosted page stays usable (then it answers 410). */
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
 const sessionFields: Shape = {
