@@ -4,9 +4,15 @@ import { createServer, type IncomingMessage } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { base62Decode, signWebhook, signWebhookMessage } from '../src/index.js'
+import {
+  base62Decode,
+  signWebhook,
+  signWebhookMessage,
+  startSandbox,
+  webhookSignature,
+} from '../src/index.js'
 import { createCertificate } from '../src/tls.js'
-import { authorizedOrder, type Harness, harness } from './helpers.js'
+import { authorizedOrder, type Harness, harness, SK_LIVE } from './helpers.js'
 
 interface Received {
   headers: IncomingMessage['headers']
@@ -99,18 +105,46 @@ describe('webhook delivery', () => {
     expect(res.json.signingSecret).toMatch(/^[0-9A-Za-z]{40}$/)
   })
 
-  it('refuses endpoints on other hosts', async () => {
-    for (const url of ['https://example.com/hooks', 'http://10.0.0.1/hooks', 'ftp://127.0.0.1/x']) {
+  it('accepts any http(s) URL, as the API does, but https only in live mode', async () => {
+    const remote = await register({ url: 'https://shop.example/hooks' })
+    expect(remote.status).toBe(200)
+    expect(remote.json.url).toBe('https://shop.example/hooks')
+    for (const url of ['ftp://127.0.0.1/x', 'not a url']) {
       const res = await register({ url })
       expect(res.status).toBe(400)
       expect(res.json.details[0].path).toBe('url')
     }
-    const ok = (await register({ url: 'http://127.0.0.1:9/hooks' })).json
-    const patch = await h.call('PATCH', `/webhook-endpoints/${ok.id}`, {
-      body: { url: 'https://example.com' },
+    const live = { key: SK_LIVE }
+    const plain = await h.call('POST', '/webhook-endpoints', {
+      ...live,
+      body: { url: 'http://10.0.0.1/x' },
+    })
+    expect(plain.status).toBe(400)
+    const patch = await h.call('PATCH', `/webhook-endpoints/${remote.json.id}`, {
+      body: { url: 'mailto:x@example.com' },
     })
     expect(patch.status).toBe(400)
-    expect(h.sandbox.objects('webhookEndpoint')[0]?.url).toBe('http://127.0.0.1:9/hooks')
+    expect(h.sandbox.objects('webhookEndpoint')[0]?.url).toBe('https://shop.example/hooks')
+  })
+
+  it('sends nothing off the machine: other hosts are recorded as undeliverable', async () => {
+    const r = await receiver()
+    try {
+      await register({ url: 'https://shop.example/hooks', eventSubscriptions: ['coupon.created'] })
+      await register({ url: r.url, eventSubscriptions: ['coupon.created'] })
+      await h.call('POST', '/coupons', {
+        body: { name: 'x', discountType: 'percentage', discountPercentage: 1 },
+      })
+      await h.sandbox.settled()
+      expect(r.received).toHaveLength(1)
+      const [remote, local] = h.sandbox.deliveries()
+      expect(remote).toMatchObject({ url: 'https://shop.example/hooks', state: 'undeliverable' })
+      expect(remote?.target).toBeUndefined()
+      expect(remote?.attempts).toEqual([])
+      expect(local).toMatchObject({ url: r.url, target: r.url, state: 'delivered' })
+    } finally {
+      await r.close()
+    }
   })
 
   it('signs each delivery and retries with backoff until a 200', async () => {
@@ -273,5 +307,62 @@ describe('settled()', () => {
     } finally {
       await r.close()
     }
+  })
+})
+
+describe('forwardTo', () => {
+  it('delivers endpoints off the machine to the local URL they are mapped to', async () => {
+    const r = await receiver()
+    const h = await harness({
+      forwardTo: { 'https://shop.example/hooks': r.url },
+      webhookRetry: { baseMs: 20, maxAttempts: 2, timeoutMs: 2000 },
+    })
+    try {
+      const endpoint = (
+        await h.call('POST', '/webhook-endpoints', { body: { url: 'https://shop.example/hooks' } })
+      ).json
+      await h.call('POST', '/webhook-endpoints', { body: { url: 'https://other.example/hooks' } })
+      await h.call('POST', '/coupons', {
+        body: { name: 'x', discountType: 'percentage', discountPercentage: 1 },
+      })
+      await h.sandbox.settled()
+      expect(r.received).toHaveLength(1)
+      const headers = r.received[0]?.headers ?? {}
+      expect(headers['smartpay-subscription-id']).toBe(endpoint.id)
+      const expected = webhookSignature({
+        secret: endpoint.signingSecret,
+        timestamp: String(headers['smartpay-signature-timestamp']),
+        body: r.received[0]?.body ?? '',
+      })
+      expect(headers['smartpay-signature']).toBe(expected)
+      expect(h.sandbox.deliveries().map((d) => d.state)).toEqual(['delivered', 'undeliverable'])
+    } finally {
+      await h.close()
+      await r.close()
+    }
+  })
+
+  it('sends every delivery off the machine to one URL when given a string', async () => {
+    const r = await receiver()
+    const h = await harness({ forwardTo: r.url })
+    try {
+      await h.call('POST', '/webhook-endpoints', { body: { url: 'https://a.example/hooks' } })
+      await h.call('POST', '/webhook-endpoints', { body: { url: 'https://b.example/hooks' } })
+      await h.call('POST', '/coupons', {
+        body: { name: 'x', discountType: 'percentage', discountPercentage: 1 },
+      })
+      await h.sandbox.settled()
+      expect(r.received).toHaveLength(2)
+      expect(h.sandbox.deliveries().map((d) => d.target)).toEqual([r.url, r.url])
+    } finally {
+      await h.close()
+      await r.close()
+    }
+  })
+
+  it('must be on this machine', async () => {
+    await expect(startSandbox({ forwardTo: 'https://hooks.example/in' })).rejects.toThrow(
+      /127\.0\.0\.1 or localhost/,
+    )
   })
 })

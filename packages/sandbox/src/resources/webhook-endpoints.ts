@@ -3,18 +3,21 @@ import { newId, newSigningSecret } from '../ids.js'
 import { baseFields, type JsonObject, pickStrings, type WebhookEndpoint } from '../objects.js'
 import { type Context, ok, type Route, route } from '../router.js'
 import { array, boolean, metadata, type Rule, required, string, validate } from '../validation.js'
-import { EVENT_TYPES, isLoopbackUrl } from '../webhooks.js'
+import { EVENT_TYPES } from '../webhooks.js'
 import { idParam, mustGet } from './lookup.js'
 
-/** An http(s) URL on this machine: the sandbox refuses to deliver anywhere else. */
-const loopbackUrl: Rule = (value, path, issues) => {
-  string({ url: true })(value, path, issues)
-  if (typeof value === 'string' && !isLoopbackUrl(value))
-    issues.push({
-      path,
-      message: 'must point at 127.0.0.1 or localhost (the sandbox never delivers to other hosts)',
-    })
-}
+/**
+ * What the API accepts as an endpoint URL: any absolute http(s) URL in test mode, https only
+ * in live mode ("production endpoints must be HTTPS"). Any host: a merchant's tests register
+ * their real URL. Where deliveries go is the dispatcher's business (loopback or `forwardTo`).
+ */
+const endpointUrl =
+  (mode: Context['mode']): Rule =>
+  (value, path, issues) => {
+    string({ url: true })(value, path, issues)
+    if (mode === 'live' && typeof value === 'string' && !value.startsWith('https:'))
+      issues.push({ path, message: 'must be an https URL in live mode' })
+  }
 
 const fields = {
   eventSubscriptions: array(string({ oneOf: EVENT_TYPES })),
@@ -36,7 +39,7 @@ function patchOf(body: JsonObject): Partial<WebhookEndpoint> {
 /** Registers a receiver; the response carries its 40-character base62 `signingSecret`. */
 function create(ctx: Context) {
   const { mode, store, now } = ctx
-  const body = validate(ctx.body, { ...fields, url: required(loopbackUrl) })
+  const body = validate(ctx.body, { ...fields, url: required(endpointUrl(mode)) })
   const endpoint: WebhookEndpoint = {
     ...baseFields(newId('webhookEndpoint', mode), mode, now, body.metadata),
     object: 'webhookEndpoint',
@@ -60,7 +63,7 @@ export const webhookEndpointRoutes: Route[] = [
   ),
   route('PATCH', '/webhook-endpoints/:id', 'webhookEndpoints.update', (ctx) => {
     const endpoint = mustGet(ctx, 'webhookEndpoint', idParam(ctx))
-    const body = validate(ctx.body, { ...fields, url: loopbackUrl, active: boolean })
+    const body = validate(ctx.body, { ...fields, url: endpointUrl(ctx.mode), active: boolean })
     return ok(ctx.store.update(ctx.mode, 'webhookEndpoint', endpoint.id, patchOf(body), ctx.now))
   }),
   route('DELETE', '/webhook-endpoints/:id', 'webhookEndpoints.delete', (ctx) => {
