@@ -1,7 +1,7 @@
 import { SmartpayError } from '@smartpay-kit/core'
 
 /**
- * The server client was started in a shopper's browser. The secret key it was given is now
+ * The server client was started in a shopper's browser (a page or any worker). The secret key it was given is now
  * exposed to anyone who opens the page: roll it in the dashboard.
  */
 export class BrowserEnvironmentError extends SmartpayError {

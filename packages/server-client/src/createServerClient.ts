@@ -6,14 +6,16 @@ import {
   createTransport,
   fingerprint,
   InvalidKeyError,
+  isShopperBrowser,
   type Mode,
   parseSecretKey,
+  ROLL_KEYS_URL,
   type SecretKey,
   type Transport,
   type TransportOptions,
 } from '@smartpay-kit/core'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
-import { isRealBrowser, readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
+import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
 import {
   type CheckoutSessionsResource,
   checkoutSessionsResource,
@@ -93,9 +95,9 @@ function resolveKey(given: unknown): SecretKey {
  * Use it with the resource factories (`ordersResource(transport)`…) to bundle only those.
  */
 export function createServerTransport(options: ServerClientOptions = {}): Transport {
-  if (isRealBrowser()) {
+  if (isShopperBrowser()) {
     throw new BrowserEnvironmentError(
-      '@smartpay-kit/server-client must not run in a browser: it needs a secret key, and anything a page holds, its visitors can read. If a secret key was shipped to this page, it is exposed: roll it now in the dashboard (https://dashboard.smartpay.co/settings/credentials). In the browser, use @smartpay-kit/public-client with a public key.',
+      `@smartpay-kit/server-client must not run in a browser (a page or any worker): it needs a secret key, and anything a page holds, its visitors can read. If a secret key was shipped to this page, it is exposed: roll it now at ${ROLL_KEYS_URL}. In the browser, use @smartpay-kit/public-client with a public key.`,
     )
   }
   const { secretKey, ...transportOptions } = options
@@ -104,7 +106,7 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
 
 /**
  * Creates a client for the Smartpay API with a secret key. Server side only: it refuses to start
- * in a browser page. Nothing is sent until a method is called.
+ * in a shopper's browser (a page or any worker). Nothing is sent until a method is called.
  * @example
  * import { createServerClient, parseSecretKey } from '@smartpay-kit/server-client'
  *

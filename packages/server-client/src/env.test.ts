@@ -1,35 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { createServerClient } from './createServerClient.js'
-import { isRealBrowser, type RuntimeGlobals, readSecretKeyFromEnv } from './env.js'
+import { readSecretKeyFromEnv } from './env.js'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
-const page: RuntimeGlobals = { window: {}, document: {}, navigator: { userAgent: CHROME } }
-
-describe('isRealBrowser', () => {
-  it('is true for a browser page', () => {
-    expect(isRealBrowser(page)).toBe(true)
-  })
-
-  it.each([
-    ['happy-dom', { ...page, navigator: { userAgent: `${CHROME} HappyDOM/21.0.4` } }],
-    ['jsdom', { ...page, navigator: { userAgent: 'Mozilla/5.0 (linux) jsdom/24.0.0' } }],
-    ['Node with DOM globals', { ...page, process: { versions: { node: '20.20.0' } } }],
-    ['Deno', { ...page, Deno: {} }],
-    ['Bun', { ...page, Bun: {} }],
-    ['a worker (no window, no document)', { navigator: { userAgent: CHROME } }],
-    ['no navigator', { window: {}, document: {} }],
-    ['plain Node', { process: { versions: { node: '20.20.0' } } }],
-  ] as [string, RuntimeGlobals][])('is false for %s', (_, globals) => {
-    expect(isRealBrowser(globals)).toBe(false)
-  })
-
-  it('is false in this Node test run', () => {
-    expect(isRealBrowser()).toBe(false)
-  })
-})
-
 describe('in a simulated browser page', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
