@@ -33,6 +33,11 @@ export {
 export { redactKeys } from './errors/redact.js'
 export { type ErrorContext, isSmartpayError, SmartpayError } from './errors/SmartpayError.js'
 // Keys
+export {
+  exposedKeyError,
+  ROLL_KEYS_URL,
+  SECRET_KEY_IN_CLIENT_CODE,
+} from './keys/exposedKeyError.js'
 export { fingerprint } from './keys/fingerprint.js'
 export {
   type ApiKey,
@@ -47,7 +52,7 @@ export {
   SECRET_KEY_PATTERN,
   type SecretKey,
 } from './keys/keys.js'
-
+export { holdsSecretKey, normalizeKey } from './keys/normalizeKey.js'
 // Schemas and pagination
 export {
   type Collection,
@@ -56,6 +61,8 @@ export {
   paginate,
   TO_ARRAY_MAX,
 } from './pagination/Page.js'
+// Runtime
+export { isShopperBrowser, type RuntimeGlobals } from './runtime/shopperBrowser.js'
 export type {
   InferOutput,
   StandardIssue,

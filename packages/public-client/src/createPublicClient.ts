@@ -5,7 +5,6 @@ import {
   createReadTransport,
   type Mode,
   type PublicKey,
-  parsePublicKey,
   type ReadTransportOptions,
 } from '@smartpay-kit/core'
 import { type RedirectOptions, redirectToCheckout } from './checkout/redirect.js'
@@ -46,8 +45,9 @@ export interface PublicClient {
 export function createPublicClient(options: PublicClientOptions): PublicClient {
   refuseSecretKey(options)
   const { publicKey, ...transportOptions } = options ?? ({} as PublicClientOptions)
-  // The read transport refuses any option it does not know, before anything is sent.
-  const transport = createReadTransport(parsePublicKey(publicKey), 'bearer', transportOptions)
+  // The read transport checks the key and refuses any option it does not know, before
+  // anything is sent.
+  const transport = createReadTransport(publicKey, 'bearer', transportOptions)
   const call = createOperationCaller(transport)
   return Object.freeze({
     mode: transport.mode,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidKeyError } from '../errors/errors.js'
+import { ROLL_KEYS_URL, SECRET_KEY_IN_CLIENT_CODE } from './exposedKeyError.js'
 import { fingerprint } from './fingerprint.js'
 import {
   keyKind,
@@ -9,9 +10,11 @@ import {
   parseSecretKey,
   SECRET_KEY_PATTERN,
 } from './keys.js'
+import { holdsSecretKey, normalizeKey } from './normalizeKey.js'
 
 const SECRET = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const PUBLIC = 'pk_live_PCLEGPw9RrKIAlRcK504Bj'
+const BODY = 'Ho1BrYTcg3gAX4vTKk1taz'
 
 function refusal(parse: (value: unknown) => unknown, value: unknown): InvalidKeyError {
   try {
@@ -33,14 +36,18 @@ describe('parseSecretKey', () => {
     ['an empty string', '', 'no key was given'],
     ['undefined', undefined, 'no key was given'],
     ['a number', 42, 'must be a string'],
-    ['surrounding whitespace', ` ${SECRET}`, 'whitespace'],
-    ['a trailing newline', `${SECRET}\n`, 'whitespace'],
-    ['an inner CR LF (header injection)', 'sk_test_abc\r\nX-Evil: 1', 'control character'],
-    ['a NUL byte', 'sk_test_abc\u0000def', 'control character'],
+    ['surrounding whitespace', ` ${SECRET}`, 'whitespace, hidden characters'],
+    ['a trailing newline (from a .env file)', `${SECRET}\n`, 'whitespace, hidden characters'],
+    ['quotes kept from a .env line', `"${SECRET}"`, 'quotes'],
+    ['a zero-width space inside', SECRET.replace('Ho1', 'Ho\u200b1'), 'hidden characters'],
+    ['capitals', SECRET.toUpperCase(), 'capitals'],
+    ['a fullwidth prefix', `ｓｋ＿test_${BODY}`, 'lookalike letters'],
+    ['an inner CR LF (header injection)', 'sk_test_abc\r\nX-Evil: 1', 'letters and digits'],
+    ['a NUL byte', 'sk_test_abc\u0000def', 'letters and digits'],
     ['a public key', PUBLIC, 'this is a public key'],
-    ['an unknown mode', 'sk_prod_abc123', 'unknown mode "prod"'],
+    ['an unknown mode', 'sk_prod_abc123', 'not sk_test_ or sk_live_'],
     ['punctuation after the prefix', 'sk_test_abc-123', 'letters and digits'],
-    ['no prefix at all', 'Ho1BrYTcg3gAX4vTKk1taz', 'does not start with pk_ or sk_'],
+    ['no prefix at all', 'Ho1BrYTcg3gAX4vTKk1taz', 'not sk_test_ or sk_live_'],
   ])('refuses %s, saying which rule failed', (_, value, rule) => {
     const error = refusal(parseSecretKey, value)
     expect(error.message).toContain(rule)
@@ -48,11 +55,12 @@ describe('parseSecretKey', () => {
   })
 
   it('never echoes the key it refuses', () => {
-    for (const value of [PUBLIC, `${SECRET} `, 'sk_test_Ho1BrYTcg3gAX4vTKk1taz!']) {
+    for (const value of [PUBLIC, `${SECRET} `, `${SECRET}!`, `\u200b${SECRET}`, `"${SECRET}"`]) {
       const error = refusal(parseSecretKey, value)
-      expect(error.message).not.toContain(value.trim())
-      expect(JSON.stringify(error)).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
-      expect(JSON.stringify(error)).not.toContain('PCLEGPw9RrKIAlRcK504Bj')
+      for (const dump of [error.message, String(error.stack), JSON.stringify(error)]) {
+        expect(dump).not.toContain(BODY)
+        expect(dump).not.toContain('PCLEGPw9RrKIAlRcK504Bj')
+      }
     }
   })
 })
@@ -62,11 +70,67 @@ describe('parsePublicKey', () => {
     expect(parsePublicKey(PUBLIC)).toBe(PUBLIC)
   })
 
-  it('refuses a secret key and warns it must never reach client code', () => {
+  it('refuses a secret key: it is exposed, roll it at the dashboard, use a public key', () => {
     const error = refusal(parsePublicKey, SECRET)
-    expect(error.message).toContain('secret key')
-    expect(error.message).toContain('sk_test_…1taz')
-    expect(error.message).not.toContain(SECRET)
+    expect(error.rule).toBe(SECRET_KEY_IN_CLIENT_CODE)
+    expect(error.fingerprint).toBe('sk_test_…1taz')
+    expect(error.message).toBe(
+      `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and use a public key (pk_…) here.`,
+    )
+  })
+
+  // Each is what a user may paste or load: the API may reject it, but a browser would send it.
+  it.each([
+    ...['\u200b', '\u200c', '\u200d', '\ufeff', '\u2060', '\u00ad', '\u202e'].map((char) => [
+      `a leading U+${char.charCodeAt(0).toString(16).toUpperCase()}`,
+      `${char}${SECRET}`,
+    ]),
+    ['surrounding whitespace', `  ${SECRET} `],
+    ['a trailing newline (from a .env file)', `${SECRET}\n`],
+    ['a CR LF and a tab around it', `\t${SECRET}\r\n`],
+    ['double quotes kept from a .env line', `"${SECRET}"`],
+    ['single quotes', `'${SECRET}'`],
+    ['SK_ in capitals', `SK_TEST_${BODY}`],
+    ['Sk_ in mixed case', `Sk_live_${BODY}`],
+    ['a fullwidth ｓｋ＿ prefix', `ｓｋ＿test_${BODY}`],
+    ['mathematical bold letters', `𝐬𝐤_live_${BODY}`],
+    ['the Kelvin sign for k', `s\u212a_live_${BODY}`],
+    ['a Cyrillic ѕ', `ѕk_live_${BODY}`],
+    ['a Cyrillic capital Ѕ and К', `ЅК_live_${BODY}`],
+    ['a Cyrillic к', `sк_live_${BODY}`],
+    ['a Greek κ', `sκ_live_${BODY}`],
+    ['a restricted key, rk_', `rk_live_${BODY}`],
+    ['an unknown mode', `sk_prod_${BODY}`],
+    ['a short body', 'sk_test_abc'],
+    ['a key inside a URL', `https://api.example.com/v1?key=sk_live_${BODY}`],
+    ['a key after a public key', `${PUBLIC} sk_live_${BODY}`],
+  ])('treats a secret key with %s as exposed', (_, value) => {
+    const error = refusal(parsePublicKey, value)
+    expect(error.rule).toBe(SECRET_KEY_IN_CLIENT_CODE)
+    expect(error.message).toContain(`roll it at ${ROLL_KEYS_URL}`)
+    for (const dump of [error.message, String(error.stack), JSON.stringify(error)]) {
+      expect(dump).not.toContain(BODY)
+    }
+  })
+
+  it.each([
+    ['a word that ends in sk_', `pk_test_abc task_list`],
+    ['a public key with capitals', `PK_TEST_${BODY}`],
+    ['nothing at all', ''],
+  ])('does not call %s a secret key', (_, value) => {
+    expect(refusal(parsePublicKey, value).rule).not.toBe(SECRET_KEY_IN_CLIENT_CODE)
+  })
+})
+
+describe('normalizeKey and holdsSecretKey', () => {
+  it('give a pasted key as the API would read it', () => {
+    expect(normalizeKey(`\u200b"ＳＫ_Test_${BODY}"\n`)).toBe(`sk_test_${BODY.toLowerCase()}`)
+  })
+
+  it('find no secret key in a public key or other option values', () => {
+    for (const value of [PUBLIC, 'https://api.smartpay.co/v1', 'risk_level', 42, undefined]) {
+      expect(holdsSecretKey(value), String(value)).toBe(false)
+    }
   })
 })
 

@@ -1,5 +1,7 @@
 import { InvalidKeyError } from '../errors/errors.js'
+import { exposedKeyError } from './exposedKeyError.js'
 import { fingerprint } from './fingerprint.js'
+import { holdsSecretKey, normalizeKey } from './normalizeKey.js'
 
 /** Whether a key (and every object it touches) lives in test or live mode. */
 export type Mode = 'test' | 'live'
@@ -16,8 +18,7 @@ export type ApiKey = PublicKey | SecretKey
 /** Which kind of key: `public` (`pk_`) or `secret` (`sk_`). */
 export type KeyKind = 'public' | 'secret'
 
-const KEY_PATTERN = /^(pk|sk)_([a-z]+)_(.*)$/s
-const BODY_PATTERN = /^[0-9A-Za-z]+$/
+const VALID_KEY = /^(pk|sk)_(?:test|live)_[0-9A-Za-z]+$/
 
 const PREFIX: Record<KeyKind, 'pk' | 'sk'> = { public: 'pk', secret: 'sk' }
 
@@ -31,39 +32,47 @@ export function keyKind(key: ApiKey): KeyKind {
   return key.startsWith('sk_') ? 'secret' : 'public'
 }
 
-function parseKey(value: unknown, kind: KeyKind): ApiKey {
-  const fail = (rule: string): never => {
-    const print = fingerprint(value)
-    throw new InvalidKeyError(
-      `Invalid ${kind} key (${print}): ${rule}. Expected ${PREFIX[kind]}_test_… or ${PREFIX[kind]}_live_… from the dashboard.`,
-      { rule, fingerprint: print },
-    )
-  }
-  if (value === undefined || value === null || value === '') fail('no key was given')
-  if (typeof value !== 'string') return fail(`the key must be a string, got ${typeof value}`)
-  if (value.trim() !== value) return fail('the key has surrounding whitespace; trim it')
-  // A control character (CR/LF above all) in a header value is an injection vector.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: this is the check for them
-  if (/[\u0000-\u001f\u007f]/.test(value)) return fail('the key contains a control character')
-  const match = KEY_PATTERN.exec(value)
-  if (!match) return fail('the key does not start with pk_ or sk_ and a mode')
-  const [, prefix, mode, body = ''] = match
-  if (prefix !== PREFIX[kind]) {
-    return kind === 'public'
-      ? fail('this is a secret key, never to be used in client code')
-      : fail('this is a public key; a server needs a secret key')
-  }
-  if (mode !== 'test' && mode !== 'live') return fail(`unknown mode "${mode}"`)
-  if (!BODY_PATTERN.test(body)) return fail('only letters and digits may follow the mode')
-  return value as ApiKey
+function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
+  const prefix = PREFIX[kind]
+  if (typeof value === 'string' && VALID_KEY.exec(value)?.[1] === prefix) return value as ApiKey
+  // A secret key where a public one belongs is exposed, whatever else is wrong with it.
+  if (kind === 'public' && holdsSecretKey(value)) throw exposedKeyError(who, value as string)
+  // What the key is once cleaned up (trimmed, unquoted, hidden characters removed, lower case).
+  const cleaned = typeof value === 'string' && VALID_KEY.exec(normalizeKey(value))?.[1]
+  const rule =
+    value === undefined || value === null || value === ''
+      ? 'no key was given'
+      : typeof value !== 'string'
+        ? `the key must be a string, got ${typeof value}`
+        : cleaned === prefix
+          ? 'it holds whitespace, hidden characters, quotes, capitals or lookalike letters'
+          : cleaned
+            ? 'this is a public key; a server needs a secret key'
+            : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`
+  // The value is never echoed: a CR/LF in it would also be a header injection.
+  const print = fingerprint(value)
+  throw new InvalidKeyError(
+    `Invalid ${kind} key (${print}): ${rule}. Copy it from the dashboard.`,
+    {
+      rule,
+      fingerprint: print,
+    },
+  )
 }
 
 /**
  * Narrows a plain string (an env var, say) to a {@link PublicKey}, or throws {@link InvalidKeyError}.
+ * A secret key, also one in disguise (`SK_…`, a zero-width character, lookalike letters, `rk_…`),
+ * gets the error that says it is exposed and must be rolled.
  * @example const key = parsePublicKey(import.meta.env.VITE_SMARTPAY_PUBLIC_KEY)
  */
 export function parsePublicKey(value: unknown): PublicKey {
-  return parseKey(value, 'public') as PublicKey
+  return parseKey(value, 'public', 'parsePublicKey') as PublicKey
+}
+
+/** {@link parsePublicKey}, with `who` named in the error for a secret key. Not exported. */
+export function requirePublicKey(value: unknown, who: string): PublicKey {
+  return parseKey(value, 'public', who) as PublicKey
 }
 
 /**
@@ -71,7 +80,7 @@ export function parsePublicKey(value: unknown): PublicKey {
  * @example const key = parseSecretKey(process.env.SMARTPAY_SECRET_KEY)
  */
 export function parseSecretKey(value: unknown): SecretKey {
-  return parseKey(value, 'secret') as SecretKey
+  return parseKey(value, 'secret', 'parseSecretKey') as SecretKey
 }
 
 /**

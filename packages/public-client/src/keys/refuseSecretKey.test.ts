@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createPublicClient, InvalidKeyError, type PublicClientOptions } from '../index.js'
+import {
+  createPublicClient,
+  InvalidKeyError,
+  type PublicClientOptions,
+  parsePublicKey,
+} from '../index.js'
 
 const SECRET = 'sk_live_Ho1BrYTcg3gAX4vTKk1taz'
 
@@ -44,6 +49,33 @@ describe('createPublicClient with a secret key', () => {
     const error = thrown({ publicKey: 'pk_test_PCLEGPw9RrKIAlRcK504Bj', secretKey: SECRET })
     expect(error.rule).toBe('secret-key-in-client-code')
     expect(error.message).toContain('`secretKey`')
+  })
+
+  it.each([
+    ['behind a zero-width space', `\u200b${SECRET}`],
+    ['in capitals', SECRET.toUpperCase()],
+    ['with a Cyrillic ѕ', SECRET.replace('s', 'ѕ')],
+    ['in fullwidth letters', SECRET.replace('sk_', 'ｓｋ＿')],
+    ['in quotes, as a .env line holds it', `"${SECRET}"`],
+    ['as a restricted rk_ key', SECRET.replace('sk_', 'rk_')],
+    ['inside a URL option', 'https://proxy.example/?key=sk_live_Ho1BrYTcg3gAX4vTKk1taz'],
+  ])('refuses a secret key %s', (_, value) => {
+    const error = thrown({ publicKey: 'pk_test_PCLEGPw9RrKIAlRcK504Bj', baseUrl: value })
+    expect(error.rule).toBe('secret-key-in-client-code')
+    expect(thrown({ publicKey: value }).rule).toBe('secret-key-in-client-code')
+    expect(JSON.stringify(error) + error.message).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
+  })
+
+  it('says what parsePublicKey says about the same key', () => {
+    let parsed: unknown
+    try {
+      parsePublicKey(SECRET)
+    } catch (error) {
+      parsed = error
+    }
+    const tail = (error: unknown) => (error as Error).message.replace(/^.* got a secret key/, '')
+    expect(tail(parsed)).toBe(tail(thrown({ publicKey: SECRET })))
+    expect(tail(parsed)).toContain('roll it at https://dashboard.smartpay.co/settings/credentials')
   })
 
   it('still refuses a missing key, for another reason', () => {
