@@ -1,5 +1,6 @@
 import { fingerprint } from '../keys/fingerprint.js'
-import { type ApiKey, keyMode, type Mode } from '../keys/keys.js'
+import { type ApiKey, keyMode, type Mode, type PublicKey, requirePublicKey } from '../keys/keys.js'
+import { isShopperBrowser } from '../runtime/shopperBrowser.js'
 import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
 import type { AuthScheme } from './auth.js'
@@ -74,13 +75,15 @@ function connection<S>(
 /**
  * Creates the full transport for a validated key: it validates parameters and responses
  * against their schemas and gives every mutating call an idempotency key. Clients call this
- * once, at construction.
+ * once, at construction. In a shopper's browser (a page or any worker) it takes a public key
+ * only: a secret key there is exposed, and it throws `InvalidKeyError` before anything is sent.
  */
 export function createTransport(
   key: ApiKey,
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
 ): Transport {
+  if (isShopperBrowser()) requirePublicKey(key, 'createTransport, in a browser,')
   const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
   const resolved = resolveTransportOptions(options, key, defaultScheme, rules)
   resolved.retry = resolveRetryTuning(options.retry)
@@ -118,13 +121,15 @@ export function createTransport(
  * Creates the read-only transport for a validated key: GETs with a query, no body, no
  * schemas and no idempotency keys, so a checkout page ships none of that code. It refuses
  * the full transport's extra options (`authScheme`, `retry`, `validateResponses`,
- * `idempotencyKey`).
+ * `idempotencyKey`). It is client code and takes a public key only, in every runtime: a
+ * secret key gets `InvalidKeyError` before anything is sent.
  */
 export function createReadTransport(
-  key: ApiKey,
+  key: PublicKey,
   defaultScheme: AuthScheme,
   options: ReadTransportOptions = {},
 ): ReadTransport {
+  requirePublicKey(key, 'createReadTransport')
   const resolved = resolveTransportOptions(options, key, defaultScheme, [READ_TRANSPORT_RULES])
   const send = connect(key, resolved)
 
