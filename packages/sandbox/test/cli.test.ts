@@ -24,6 +24,23 @@ describe('runCli', () => {
     expect(out.join('\n')).toContain('Usage: smartpay-sandbox')
   })
 
+  it('states the same webhook retry default in --help and the README', async () => {
+    const { out, io } = capture()
+    await runCli(['--help'], io)
+    expect(out.join('\n')).toMatch(/--webhook-base-ms <n> .*\(default: 500\)/)
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain('baseMs = 500')
+    expect(readme).not.toMatch(/webhook-base-ms[^\n]*1000/)
+  })
+
+  it('refuses a non-numeric port before starting', async () => {
+    const { err, io } = capture()
+    const { sandbox, exitCode } = await runCli(['--port', 'abc'], io)
+    expect(sandbox).toBeUndefined()
+    expect(exitCode).toBe(2)
+    expect(err.join('\n')).toContain('port must be a whole number')
+  })
+
   it('fails with usage on an unknown option', async () => {
     const { err, io } = capture()
     const { exitCode } = await runCli(['--nope'], io)
