@@ -20,24 +20,9 @@ describe('the in-process sandbox in Cloudflare workerd (miniflare)', () => {
         logLevel: 'silent',
         resolve: {
           conditions: ['workerd', 'worker', 'browser'],
+          // The clients import core by name; everything else is imported by path.
           alias: [
-            {
-              find: /^@smartpay-kit\/sandbox\/fetch$/,
-              replacement: root('packages/sandbox/src/fetch.ts'),
-            },
             { find: /^@smartpay-kit\/core$/, replacement: root('packages/core/src/index.ts') },
-            {
-              find: /^@smartpay-kit\/public-client$/,
-              replacement: root('packages/public-client/src/index.ts'),
-            },
-            {
-              find: /^@smartpay-kit\/server-client$/,
-              replacement: root('packages/server-client/src/index.ts'),
-            },
-            {
-              find: /^@smartpay-kit\/server-client\/webhooks$/,
-              replacement: root('packages/server-client/src/webhooks/index.ts'),
-            },
           ],
         },
         build: {

@@ -1,9 +1,10 @@
 // The in-process sandbox inside Cloudflare's workerd: both clients call it through
 // sandbox.fetch, and webhooks reach a handler in the same worker. Nothing may leave it.
-import { createPublicClient, parsePublicKey } from '@smartpay-kit/public-client'
-import { createSandbox, DEFAULT_KEYS } from '@smartpay-kit/sandbox/fetch'
-import { createServerClient, parseSecretKey } from '@smartpay-kit/server-client'
-import { verifyWebhookRequest } from '@smartpay-kit/server-client/webhooks'
+// Sources by path: the sandbox does not depend on the clients (the test bundles them).
+import { createPublicClient, parsePublicKey } from '../../../public-client/src/index.ts'
+import { createServerClient, parseSecretKey } from '../../../server-client/src/index.ts'
+import { verifyWebhookRequest } from '../../../server-client/src/webhooks/index.ts'
+import { createSandbox, DEFAULT_KEYS } from '../../src/fetch.ts'
 
 const ADDRESS = {
   line1: '1-2-3 Jingumae',
