@@ -33,7 +33,10 @@ async function run(ms) {
   while (performance.now() < end) {
     // 64 at a time keeps the loop cheap relative to the work measured.
     await Promise.all(
-      Array.from({ length: 64 }, () => verifyWebhook({ body, headers, signingSecret })),
+      // The same delivery again and again: turn off the replay check, which would refuse it.
+      Array.from({ length: 64 }, () =>
+        verifyWebhook({ body, headers, signingSecret, seenEvents: false }),
+      ),
     )
     count += 64
   }

@@ -1,22 +1,35 @@
-/** Why a delivery was refused. */
-export type WebhookSignatureErrorReason =
+/**
+ * Why a delivery was refused. Every reason but `malformed-secret` means "not a delivery to act
+ * on": answer 400. `malformed-secret` is this server's configuration: answer 500.
+ */
+export type WebhookVerificationErrorReason =
   /** `Smartpay-Signature`, `Smartpay-Signature-Timestamp` or, for a secret function, `Smartpay-Subscription-Id` is absent. */
   | 'missing-header'
   /** No given secret produces `Smartpay-Signature` for this timestamp and body. */
   | 'bad-signature'
   /** Correctly signed, but `Smartpay-Signature-Timestamp` is too far from this server's clock. */
   | 'timestamp-outside-tolerance'
+  /** Correctly signed and recent, but this very delivery was accepted before: a replay. */
+  | 'replayed'
+  /** The body is larger than `maxBodyBytes`; nothing was computed over it. */
+  | 'body-too-large'
   /** The signing secret is empty or not base62, so no key can be derived from it. */
   | 'malformed-secret'
-  /** Correctly signed, but the body is not JSON, or not shaped like a Smartpay event. */
+  /**
+   * @deprecated Never thrown any more: an authentic body that is not JSON, or not shaped as this
+   * version expects, is returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
+   */
   | 'malformed-body'
   /**
-   * Correctly signed and recent, but of an event type this version does not know: Smartpay has
-   * added one. `error.event` holds the verified event; answer 200 unless you handle it.
+   * @deprecated Never thrown any more: an authentic event of a type this version does not know is
+   * returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
    */
   | 'unknown-event-type'
 
-/** An authentic event of a type this version does not know, as {@link WebhookSignatureError.event}. */
+/** @deprecated Renamed {@link WebhookVerificationErrorReason}. */
+export type WebhookSignatureErrorReason = WebhookVerificationErrorReason
+
+/** @deprecated What 0.1 put on `error.event`; see {@link UnrecognizedWebhookEvent}. */
 export interface UnknownWebhookEvent {
   id?: unknown
   /** The type as Smartpay named it (`event`, else `eventData.type`). */
@@ -28,33 +41,45 @@ export interface UnknownWebhookEvent {
 // Symbol.for is shared by every copy of this package loaded in one process, so the guard below
 // recognises errors thrown by another installed copy, where `instanceof` would say no.
 const BRAND = Symbol.for('@smartpay-kit/webhook-signature-error')
+// 0.1 named the class WebhookSignatureError; a copy of that version still throws that name.
+const NAMES = new Set(['WebhookVerificationError', 'WebhookSignatureError'])
 
-/** A webhook delivery failed verification; `reason` says which check refused it. */
-export class WebhookSignatureError extends Error {
+/**
+ * A delivery was refused: it is not from Smartpay for this endpoint, not recent, a replay or too
+ * large. `reason` says which check refused it. An authentic delivery never throws this.
+ */
+export class WebhookVerificationError extends Error {
   /** Which check refused the delivery. */
-  readonly reason: WebhookSignatureErrorReason
-  /** For `unknown-event-type` only: the verified event, parsed but not checked any further. */
+  readonly reason: WebhookVerificationErrorReason
+  /** @deprecated Never set any more; authentic events are returned, never thrown. */
   readonly event?: UnknownWebhookEvent
 
   constructor(
-    reason: WebhookSignatureErrorReason,
+    reason: WebhookVerificationErrorReason,
     message: string,
-    options?: { cause?: unknown; event?: UnknownWebhookEvent },
+    options?: { cause?: unknown },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
-    this.name = 'WebhookSignatureError'
+    this.name = 'WebhookVerificationError'
     this.reason = reason
-    if (options?.event !== undefined) this.event = options.event
     Object.defineProperty(this, BRAND, { value: true })
   }
 }
 
-/** True for a {@link WebhookSignatureError} from any installed copy of this package. */
-export function isWebhookSignatureError(value: unknown): value is WebhookSignatureError {
+/** True for a {@link WebhookVerificationError} from any installed copy of this package. */
+export function isWebhookVerificationError(value: unknown): value is WebhookVerificationError {
   return (
-    value instanceof WebhookSignatureError ||
+    value instanceof WebhookVerificationError ||
     (value instanceof Error &&
       (value as { [BRAND]?: unknown })[BRAND] === true &&
-      value.name === 'WebhookSignatureError')
+      NAMES.has(value.name))
   )
 }
+
+/** @deprecated Renamed {@link WebhookVerificationError}; this is the same class. */
+export const WebhookSignatureError = WebhookVerificationError
+/** @deprecated Renamed {@link WebhookVerificationError}. */
+export type WebhookSignatureError = WebhookVerificationError
+
+/** @deprecated Renamed {@link isWebhookVerificationError}; this is the same function. */
+export const isWebhookSignatureError = isWebhookVerificationError

@@ -2,7 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
   isWebhookSignatureError,
+  isWebhookVerificationError,
   signWebhook,
+  type UnrecognizedWebhookEvent,
+  type VerifiedWebhookEvent,
   type VerifyWebhookOptions,
   verifyWebhook,
   verifyWebhookRequest,
@@ -10,6 +13,7 @@ import {
   type WebhookEventOf,
   type WebhookEventType,
   type WebhookSignatureErrorReason,
+  type WebhookVerificationErrorReason,
 } from './index.js'
 
 declare const event: WebhookEvent
@@ -115,7 +119,7 @@ describe('verifyWebhook', () => {
     const base = { body: '', headers: {}, signingSecret: 's' }
     expectTypeOf(
       verifyWebhook({ ...base, toleranceMs: false }),
-    ).resolves.toEqualTypeOf<WebhookEvent>()
+    ).resolves.toEqualTypeOf<VerifiedWebhookEvent>()
     // @ts-expect-error true is not a tolerance
     void verifyWebhook({ ...base, toleranceMs: true })
     // @ts-expect-error a parsed body is not a raw body
@@ -123,18 +127,63 @@ describe('verifyWebhook', () => {
   })
 
   it('has a Request form that returns the same event', () => {
-    expectTypeOf(verifyWebhookRequest).returns.resolves.toEqualTypeOf<WebhookEvent>()
+    expectTypeOf(verifyWebhookRequest).returns.resolves.toEqualTypeOf<VerifiedWebhookEvent>()
     expectTypeOf(signWebhook).returns.resolves.toHaveProperty('headers')
   })
 })
 
-describe('isWebhookSignatureError', () => {
+declare const verified: VerifiedWebhookEvent
+
+describe('VerifiedWebhookEvent', () => {
+  it('narrows to an understood event by type, as WebhookEvent does', () => {
+    if (verified.type === 'order.authorized') {
+      expectTypeOf(verified.eventData.data.amount).toEqualTypeOf<number>()
+      expectTypeOf(verified.understood).toEqualTypeOf<true>()
+    }
+    if (verified.type !== undefined) expectTypeOf(verified).toExtend<WebhookEvent>()
+  })
+
+  it('narrows to the unrecognized view by understood', () => {
+    if (!verified.understood) {
+      expectTypeOf(verified).toEqualTypeOf<UnrecognizedWebhookEvent>()
+      expectTypeOf(verified.json).toBeUnknown()
+      expectTypeOf(verified.eventType).toEqualTypeOf<string | undefined>()
+      expectTypeOf(verified.issues).toEqualTypeOf<readonly string[]>()
+    } else {
+      expectTypeOf(verified.eventData.type).toEqualTypeOf<WebhookEventType>()
+    }
+  })
+
+  it('makes a switch on type handle the unrecognized case too', () => {
+    const route = (e: VerifiedWebhookEvent): string => {
+      switch (e.type) {
+        case undefined:
+          return e.eventType ?? 'not json'
+        default:
+          return e.type
+      }
+    }
+    expectTypeOf(route).returns.toBeString()
+  })
+
+  it('has no eventData before narrowing', () => {
+    // @ts-expect-error an unrecognized event has only json
+    void verified.eventData
+  })
+})
+
+describe('isWebhookVerificationError', () => {
   it('narrows to an error with a typed reason', () => {
     const error: unknown = new Error()
-    if (isWebhookSignatureError(error)) {
-      expectTypeOf(error.reason).toEqualTypeOf<WebhookSignatureErrorReason>()
+    if (isWebhookVerificationError(error)) {
+      expectTypeOf(error.reason).toEqualTypeOf<WebhookVerificationErrorReason>()
       // @ts-expect-error no such reason
       if (error.reason === 'expired') return
     }
+  })
+
+  it('keeps the deprecated names as the same types', () => {
+    expectTypeOf(isWebhookSignatureError).toEqualTypeOf(isWebhookVerificationError)
+    expectTypeOf<WebhookSignatureErrorReason>().toEqualTypeOf<WebhookVerificationErrorReason>()
   })
 })

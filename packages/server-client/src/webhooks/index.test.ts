@@ -6,9 +6,12 @@ it('exports exactly the public webhook API', () => {
     'WEBHOOK_EVENT_TYPES',
     'WEBHOOK_HEADERS',
     'WebhookEventSchema',
-    'WebhookSignatureError',
+    'WebhookSignatureError', // deprecated alias of WebhookVerificationError
+    'WebhookVerificationError',
     'computeWebhookSignature',
-    'isWebhookSignatureError',
+    'createMemorySeenEventStore',
+    'isWebhookSignatureError', // deprecated alias of isWebhookVerificationError
+    'isWebhookVerificationError',
     'signWebhook',
     'verifyWebhook',
     'verifyWebhookRequest',

@@ -1,15 +1,19 @@
 /**
- * @smartpay-kit/server-client/webhooks — verify Smartpay webhook deliveries, and sign your own to
- * test your handlers. Web Crypto only, so it runs wherever the server client runs.
+ * @smartpay-kit/server-client/webhooks — receive Smartpay webhook deliveries: a Fetch handler,
+ * or verification alone; and sign your own deliveries to test your handler. Web-standard APIs
+ * only (Web Crypto, `Request`, `Response`), so it runs wherever the server client runs.
  * @packageDocumentation
  */
 
 // Errors
 export {
   isWebhookSignatureError,
+  isWebhookVerificationError,
   type UnknownWebhookEvent,
   WebhookSignatureError,
   type WebhookSignatureErrorReason,
+  WebhookVerificationError,
+  type WebhookVerificationErrorReason,
 } from './errors.js'
 // Events
 export {
@@ -19,15 +23,26 @@ export {
   WebhookEventSchema,
   type WebhookEventType,
 } from './event.js'
+export { verifyWebhookRequest } from './request.js'
+// Replays
+export {
+  createMemorySeenEventStore,
+  type MemorySeenEventStoreOptions,
+  type SeenEventStore,
+} from './seenEvents.js'
 // Signing, to test your own handlers
 export { type SignedWebhook, type SignWebhookOptions, signWebhook } from './sign.js'
 export { computeWebhookSignature, WEBHOOK_HEADERS, type WebhookBody } from './signature.js'
+export type {
+  UnderstoodWebhookEvent,
+  UnrecognizedWebhookEvent,
+  VerifiedWebhookEvent,
+} from './understand.js'
 // Verifying deliveries
 export {
   type VerifyWebhookOptions,
   type VerifyWebhookRequestOptions,
   verifyWebhook,
-  verifyWebhookRequest,
   type WebhookHeaders,
   type WebhookSigningSecret,
 } from './verify.js'

@@ -1,5 +1,5 @@
 import { decodeBase62 } from './base62.js'
-import { WebhookSignatureError } from './errors.js'
+import { WebhookVerificationError } from './errors.js'
 
 /** The raw body of a delivery: the exact bytes received, or their text. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer
@@ -64,7 +64,7 @@ export function signingKey(secret: unknown): Promise<CryptoKey> {
 
 function decodeSecret(secret: unknown): Uint8Array<ArrayBuffer> {
   const fail = (problem: string): never => {
-    throw new WebhookSignatureError(
+    throw new WebhookVerificationError(
       'malformed-secret',
       `Invalid webhook signingSecret: ${problem}.`,
     )

@@ -1,10 +1,13 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isWebhookSignatureError, type WebhookSignatureErrorReason } from './errors.js'
+import { isWebhookVerificationError, type WebhookVerificationErrorReason } from './errors.js'
 import { WEBHOOK_EVENT_TYPES } from './event.js'
+import { verifyWebhookRequest } from './request.js'
 import sdk from './sdk-vectors.json'
+import { createMemorySeenEventStore, type SeenEventStore } from './seenEvents.js'
 import { signWebhook } from './sign.js'
-import { type VerifyWebhookOptions, verifyWebhook, verifyWebhookRequest } from './verify.js'
+import type { UnderstoodWebhookEvent, UnrecognizedWebhookEvent } from './understand.js'
+import { type VerifyWebhookOptions, verifyWebhook } from './verify.js'
 import shared from './webhook-vectors.json'
 
 const official = sdk.delivery
@@ -25,15 +28,29 @@ function delivery(overrides: Partial<VerifyWebhookOptions> = {}): VerifyWebhookO
   }
 }
 
-async function failure(promise: Promise<unknown>, reason: WebhookSignatureErrorReason) {
+async function failure(promise: Promise<unknown>, reason: WebhookVerificationErrorReason) {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   )
-  if (!isWebhookSignatureError(error))
-    throw new Error(`expected a WebhookSignatureError, got ${error}`)
+  if (!isWebhookVerificationError(error))
+    throw new Error(`expected a WebhookVerificationError, got ${error}`)
   expect(error.reason).toBe(reason)
   return error
+}
+
+/** The event, which must be one this version understands. */
+async function understood(promise: Promise<unknown>): Promise<UnderstoodWebhookEvent> {
+  const event = (await promise) as UnderstoodWebhookEvent | UnrecognizedWebhookEvent
+  if (!event.understood) throw new Error(`not understood: ${event.issues.join('; ')}`)
+  return event
+}
+
+/** The event, which must be authentic but not understood. */
+async function unrecognized(promise: Promise<unknown>): Promise<UnrecognizedWebhookEvent> {
+  const event = (await promise) as UnderstoodWebhookEvent | UnrecognizedWebhookEvent
+  if (event.understood) throw new Error(`understood as ${event.type}`)
+  return event
 }
 
 /** A valid event of any type, with fields this library does not know about. */
@@ -75,7 +92,7 @@ describe('verifyWebhook', () => {
 
   describe('vectors', () => {
     it('accepts the payment.created delivery from the official SDK tests', async () => {
-      const event = await verifyWebhook(delivery())
+      const event = await understood(verifyWebhook(delivery()))
       expect(event.type).toBe('payment.created')
       expect(event.event).toBe('payment.created')
       expect(event.eventData.version).toBe('2022-02-18')
@@ -103,7 +120,7 @@ describe('verifyWebhook', () => {
     })
 
     it('keeps every field of the body, including ones it does not check', async () => {
-      const event = await verifyWebhook(delivery())
+      const event = await understood(verifyWebhook(delivery()))
       expect(event.eventData.data).toEqual(JSON.parse(official.body).eventData.data)
     })
   })
@@ -207,33 +224,36 @@ describe('verifyWebhook', () => {
       )
     })
 
-    it('refuses a correctly signed body that is not JSON as malformed-body', async () => {
+    // Authentic means delivered: these were refused as malformed-body / unknown-event-type
+    // before, so the handler never got them and Smartpay delivered them again and again.
+    it('returns a correctly signed body that is not JSON, unrecognized, with its text', async () => {
       const signed = await signWebhook({ body: 'hello', signingSecret: official.secret })
-      const error = await failure(
+      const event = await unrecognized(
         verifyWebhook(delivery({ body: 'hello', headers: signed.headers })),
-        'malformed-body',
       )
-      expect(error.message).toContain('not JSON')
-      expect(error.cause).toBeInstanceOf(SyntaxError)
+      expect(event).toMatchObject({ json: undefined, text: 'hello', id: undefined })
+      expect(event.eventType).toBeUndefined()
+      expect(event.type).toBeUndefined()
+      expect(event.issues).toEqual([expect.stringContaining('the body is not JSON')])
     })
 
-    it('refuses a correctly signed body that is not UTF-8 as malformed-body', async () => {
+    it('returns a correctly signed body that is not UTF-8, unrecognized', async () => {
       const body = new Uint8Array([0x7b, 0xff, 0x7d])
       const signed = await signWebhook({ body, signingSecret: official.secret })
-      await failure(verifyWebhook(delivery({ body, headers: signed.headers })), 'malformed-body')
+      const event = await unrecognized(verifyWebhook(delivery({ body, headers: signed.headers })))
+      expect(event.issues).toEqual(['the body is not UTF-8'])
+      expect(event.text).toBe('{\uFFFD}')
     })
 
-    it('tells an authentic event of a type it does not know by its own reason, with the event', async () => {
+    it('returns an authentic event of a type it does not know, with its body and type', async () => {
       const body = official.body.replaceAll('payment.created', 'payment.exploded')
       const signed = await signWebhook({ body, signingSecret: official.secret })
-      const error = await failure(
-        verifyWebhook(delivery({ body, headers: signed.headers })),
-        'unknown-event-type',
-      )
-      expect(error.message).toContain('"payment.exploded"')
-      expect(error.message).toContain('Answer 200')
-      expect(error.event?.type).toBe('payment.exploded')
-      expect(error.event).toMatchObject(JSON.parse(body))
+      const event = await unrecognized(verifyWebhook(delivery({ body, headers: signed.headers })))
+      expect(event.eventType).toBe('payment.exploded')
+      expect(event.id).toBe('evt_test_dwPfFKu5iSEKyHR2LFj9Lx')
+      expect(event.json).toEqual(JSON.parse(body))
+      expect(event.text).toBe(body)
+      expect(event.issues.join('\n')).toContain('unknown event type "payment.exploded"')
     })
 
     it('names the event type from the event field first, then eventData.type', async () => {
@@ -250,23 +270,34 @@ describe('verifyWebhook', () => {
       ] as const) {
         const body = JSON.stringify({ ...event, ...fields })
         const signed = await signWebhook({ body, signingSecret: official.secret })
-        const error = await failure(
-          verifyWebhook(delivery({ body, headers: signed.headers })),
-          'unknown-event-type',
-        )
-        expect(error.event?.type).toBe(type)
+        const got = await unrecognized(verifyWebhook(delivery({ body, headers: signed.headers })))
+        expect(got.eventType).toBe(type)
       }
     })
 
-    it('keeps malformed-body for a known type whose data is not what the type promises', async () => {
+    it('returns a known type whose data drifted, unrecognized, naming each field', async () => {
       const event = JSON.parse(official.body)
-      const body = JSON.stringify({ ...event, eventData: { ...event.eventData, data: { id: 7 } } })
+      const data = { ...event.eventData.data, amount: '200' }
+      delete data.currency
+      const body = JSON.stringify({ ...event, eventData: { ...event.eventData, data } })
       const signed = await signWebhook({ body, signingSecret: official.secret })
-      const error = await failure(
-        verifyWebhook(delivery({ body, headers: signed.headers })),
-        'malformed-body',
-      )
-      expect(error.event).toBeUndefined()
+      const got = await unrecognized(verifyWebhook(delivery({ body, headers: signed.headers })))
+      expect(got.eventType).toBe('payment.created')
+      expect(got.json).toEqual(JSON.parse(body))
+      expect(got.issues).toEqual([
+        expect.stringMatching(/^eventData\.data\.amount: .*number/),
+        expect.stringMatching(/^eventData\.data\.currency: /),
+      ])
+    })
+
+    it('returns a JSON value that is no event at all, unrecognized', async () => {
+      for (const body of ['[1,2]', 'null', '"evt"', '{"id":5}']) {
+        const signed = await signWebhook({ body, signingSecret: official.secret })
+        const got = await unrecognized(verifyWebhook(delivery({ body, headers: signed.headers })))
+        expect(got.json).toEqual(JSON.parse(body))
+        expect(got.id).toBeUndefined()
+        expect(got.issues.length).toBeGreaterThan(0)
+      }
     })
   })
 
@@ -427,6 +458,120 @@ describe('verifyWebhook', () => {
     })
   })
 
+  describe('replays', () => {
+    const now = 1_700_000_000_000
+    const signed = async (timestamp = now) => {
+      const { headers } = await signWebhook({
+        body: vector.body,
+        signingSecret: vector.secret,
+        timestamp,
+      })
+      return { body: vector.body, headers, signingSecret: vector.secret }
+    }
+
+    it('refuses the same delivery the second time as replayed, by default', async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      // A timestamp no other test signs with: the default store is this process's.
+      const options = await signed(now - 17)
+      await understood(verifyWebhook(options))
+      const error = await failure(verifyWebhook(options), 'replayed')
+      expect(error.message).toContain('same signature')
+    })
+
+    it("accepts Smartpay's retry of the same event: it is signed anew", async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      const seenEvents = createMemorySeenEventStore()
+      await understood(verifyWebhook({ ...(await signed(now - 2000)), seenEvents }))
+      const retry = await understood(verifyWebhook({ ...(await signed(now - 1000)), seenEvents }))
+      expect(retry.id).toBe('evt_test_Zk3Nq8Vb2Lm7Xc1Rt5Wd9H')
+    })
+
+    it('remembers a delivery in the given store until its timestamp leaves the window', async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      const marks: [string, number][] = []
+      const keys = new Set<string>()
+      const seenEvents: SeenEventStore = {
+        seen: async (key) => keys.has(key),
+        markSeen: async (key, ttlMs) => {
+          marks.push([key, ttlMs])
+          keys.add(key)
+        },
+      }
+      const options = { ...(await signed(now - 60_000)), seenEvents }
+      await understood(verifyWebhook(options))
+      const signature = (options.headers as Record<string, string>)['Smartpay-Signature']
+      expect(marks).toEqual([[`delivery:${signature}`, 240_000]])
+      await failure(verifyWebhook(options), 'replayed')
+      expect(marks).toHaveLength(1)
+    })
+
+    it('lets a replay through once the store forgot it, to the timestamp check', async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      const seenEvents = createMemorySeenEventStore()
+      const options = { ...(await signed(now - 299_000)), seenEvents }
+      await understood(verifyWebhook(options))
+      vi.setSystemTime(now + 1001)
+      await failure(verifyWebhook(options), 'timestamp-outside-tolerance')
+    })
+
+    it('does not remember a refused delivery', async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      const seenEvents = createMemorySeenEventStore()
+      const options = { ...(await signed(now - 5000)), seenEvents }
+      await failure(verifyWebhook({ ...options, body: `${vector.body} ` }), 'bad-signature')
+      await understood(verifyWebhook(options))
+    })
+
+    it('checks nothing with seenEvents: false, nor by default when toleranceMs is false', async () => {
+      vi.useFakeTimers({ now, toFake: ['Date'] })
+      const options = await signed(now - 23)
+      for (const extra of [{ seenEvents: false as const }, { toleranceMs: false as const }]) {
+        await understood(verifyWebhook({ ...options, ...extra }))
+        await understood(verifyWebhook({ ...options, ...extra }))
+      }
+    })
+
+    it('checks a given store even when toleranceMs is false', async () => {
+      const seenEvents = createMemorySeenEventStore()
+      const options = { ...(await signed(1)), seenEvents, toleranceMs: false as const }
+      await understood(verifyWebhook(options))
+      await failure(verifyWebhook(options), 'replayed')
+    })
+  })
+
+  describe('body size', () => {
+    it('refuses a body over maxBodyBytes before computing anything over it', async () => {
+      const verify = vi.spyOn(crypto.subtle, 'verify')
+      const signingSecret = vi.fn(() => official.secret)
+      const headers = { ...delivery().headers, 'smartpay-subscription-id': 'webhookendpoint_x' }
+      const size = new TextEncoder().encode(official.body).byteLength
+      const options = delivery({ headers, signingSecret, maxBodyBytes: size - 1 })
+      const error = await failure(verifyWebhook(options), 'body-too-large')
+      expect(error.message).toContain(`got ${size} bytes`)
+      expect(verify).not.toHaveBeenCalled()
+      expect(signingSecret).not.toHaveBeenCalled()
+      await understood(verifyWebhook({ ...options, maxBodyBytes: size }))
+      verify.mockRestore()
+    })
+
+    it('counts the bytes of a string body, not its characters', async () => {
+      const body = JSON.stringify({ note: '抹茶'.repeat(50) }) // 3 bytes a character in UTF-8
+      const { headers } = await signWebhook({ body, signingSecret: official.secret })
+      const options = { body, headers, signingSecret: official.secret, toleranceMs: false as const }
+      await failure(verifyWebhook({ ...options, maxBodyBytes: body.length + 10 }), 'body-too-large')
+    })
+
+    it('refuses by default a body over 256 KiB', async () => {
+      const body = 'x'.repeat(262_145)
+      await failure(verifyWebhook(delivery({ body })), 'body-too-large')
+      await failure(verifyWebhook(delivery({ body: body.slice(1) })), 'bad-signature')
+    })
+
+    it.each([0, -1, 1.5, Number.NaN])('throws a TypeError for maxBodyBytes %s', async (max) => {
+      await expect(verifyWebhook(delivery({ maxBodyBytes: max }))).rejects.toThrow(TypeError)
+    })
+  })
+
   describe('properties', () => {
     it('accepts every correctly signed event, whatever its type, fields, secret or spacing', async () => {
       await fc.assert(
@@ -445,6 +590,7 @@ describe('verifyWebhook', () => {
             const parsed = JSON.parse(text)
             expect(event).toEqual({
               ...parsed,
+              understood: true,
               type,
               event: type,
               eventData: { ...parsed.eventData, type },
@@ -521,6 +667,38 @@ describe('verifyWebhookRequest', () => {
       toleranceMs: false,
     })
     expect(event.type).toBe('order.authorized')
+  })
+
+  it('refuses a body whose Content-Length is over maxBodyBytes without reading it', async () => {
+    const big = request(vector.body, { ...vector.requestHeaders, 'content-length': '9999' })
+    const error = await failure(
+      verifyWebhookRequest(big, { signingSecret: vector.secret, maxBodyBytes: 9998 }),
+      'body-too-large',
+    )
+    expect(error.message).toContain('9999 bytes')
+    expect(big.bodyUsed).toBe(false)
+  })
+
+  it('stops reading a streamed body once it passes maxBodyBytes', async () => {
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++
+        controller.enqueue(new Uint8Array(1024))
+      },
+    })
+    const streamed = new Request('https://shop.example/webhooks/smartpay', {
+      method: 'POST',
+      body: endless,
+      headers: vector.requestHeaders,
+      duplex: 'half',
+    } as RequestInit)
+    await failure(
+      verifyWebhookRequest(streamed, { signingSecret: vector.secret, maxBodyBytes: 10_000 }),
+      'body-too-large',
+    )
+    // 10 chunks of 1 kB fit; the 11th passes the limit and reading stops there.
+    expect(pulled).toBeLessThan(15)
   })
 
   it('applies the default tolerance', async () => {

@@ -1,13 +1,14 @@
-import * as v from 'valibot'
-import { type UnknownWebhookEvent, WebhookSignatureError } from './errors.js'
-import { isEventType, type WebhookEvent, WebhookEventSchema } from './event.js'
+import { WebhookVerificationError } from './errors.js'
+import { createMemorySeenEventStore, type SeenEventStore } from './seenEvents.js'
 import {
+  bodyBytes,
   matchesAnyKey,
   signedPayload,
   signingKey,
   WEBHOOK_HEADERS,
   type WebhookBody,
 } from './signature.js'
+import { parseJson, understand, type VerifiedWebhookEvent } from './understand.js'
 
 /** Request headers: a Fetch `Headers`, or a record such as Node's `IncomingHttpHeaders`. */
 export type WebhookHeaders =
@@ -25,7 +26,7 @@ export type WebhookSigningSecret =
   | ((subscriptionId: string) => string | readonly string[] | Promise<string | readonly string[]>)
 
 /**
- * Options of {@link verifyWebhookRequest}.
+ * Options of {@link verifyWebhookRequest}, and of {@link createWebhookHandler}.
  * @example
  * await verifyWebhookRequest(request, { signingSecret: env.SMARTPAY_WEBHOOK_SECRET })
  */
@@ -34,10 +35,23 @@ export interface VerifyWebhookRequestOptions {
   signingSecret: WebhookSigningSecret
   /**
    * Largest accepted distance, in ms, between `Smartpay-Signature-Timestamp` and this server's
-   * clock, either way. `false` turns the check off, e.g. to replay stored deliveries in tests.
+   * clock, either way. `false` turns the check off, e.g. to verify stored deliveries in tests,
+   * and with it the replay check unless `seenEvents` is given.
    * @default 300_000 (5 minutes)
    */
   toleranceMs?: number | false | undefined
+  /**
+   * Where accepted deliveries are remembered, so that the same delivery sent again is refused as
+   * `replayed`; `false` turns the check off. Give a shared store when several servers receive.
+   * @default one store in this process's memory (see {@link createMemorySeenEventStore})
+   */
+  seenEvents?: SeenEventStore | false | undefined
+  /**
+   * Largest accepted body, in bytes: a larger one is refused as `body-too-large` before any
+   * signature is computed. Smartpay's events weigh a few kB.
+   * @default 262_144 (256 KiB)
+   */
+  maxBodyBytes?: number | undefined
 }
 
 /**
@@ -53,11 +67,18 @@ export interface VerifyWebhookOptions extends VerifyWebhookRequestOptions {
 }
 
 const DEFAULT_TOLERANCE_MS = 300_000
-const decoder = new TextDecoder('utf-8', { fatal: true })
+// An order event with 100 line items weighs about 40 kB; 256 KiB leaves room and still refuses
+// a flood of large bodies before any HMAC is computed over them.
+const DEFAULT_MAX_BODY_BYTES = 262_144
+
+// Created on first use, so that importing this module allocates nothing.
+let processStore: SeenEventStore | undefined
 
 /**
- * Checks that a delivery was signed by Smartpay for this endpoint and recently, then parses it.
- * Throws a {@link WebhookSignatureError} whose `reason` says what failed.
+ * Checks that a delivery was signed by Smartpay for this endpoint, recently, and not seen before,
+ * then reads it. Throws a {@link WebhookVerificationError} only when the delivery is refused: an
+ * authentic one always resolves, to the typed event when this version understands the body
+ * (narrow it by `type`), else to an {@link UnrecognizedWebhookEvent} (`understood: false`).
  * @example
  * app.post('/webhooks/smartpay', express.raw({ type: 'application/json' }), async (req, res) => {
  *   const event = await verifyWebhook({
@@ -66,17 +87,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
  *     signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET!,
  *   })
  *   if (event.type === 'order.authorized') await fulfil(event.eventData.data.id)
+ *   else if (!event.understood) console.warn('Smartpay event not understood:', event.issues)
  *   res.sendStatus(200)
  * })
  */
-export async function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
-  const { body, headers, signingSecret } = options
+export async function verifyWebhook(options: VerifyWebhookOptions): Promise<VerifiedWebhookEvent> {
+  const { headers, signingSecret } = options
   const tolerance = resolveTolerance(options.toleranceMs)
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
+  const seenEvents = resolveStore(options.seenEvents, tolerance)
+  const body = bodyBytes(options.body)
+  if (body.byteLength > maxBodyBytes) throw bodyTooLarge(body.byteLength, maxBodyBytes)
   const signature = readHeader(headers, WEBHOOK_HEADERS.signature)
   const timestamp = readHeader(headers, WEBHOOK_HEADERS.timestamp)
   if (signature === undefined || timestamp === undefined) {
     const missing = signature === undefined ? WEBHOOK_HEADERS.signature : WEBHOOK_HEADERS.timestamp
-    throw new WebhookSignatureError(
+    throw new WebhookVerificationError(
       'missing-header',
       `The ${missing} header is missing, so this request cannot be verified. Smartpay sends ` +
         `${WEBHOOK_HEADERS.signature} and ${WEBHOOK_HEADERS.timestamp} with every delivery; ` +
@@ -91,7 +117,7 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
     const shape = /^[0-9a-f]{64}$/i.test(signature) ? '' : ' (it is not 64 hex digits)'
     const tried =
       secrets.length === 1 ? 'the signingSecret' : `any of the ${secrets.length} signingSecrets`
-    throw new WebhookSignatureError(
+    throw new WebhookVerificationError(
       'bad-signature',
       `The ${WEBHOOK_HEADERS.signature} header${shape} does not match this body signed with ` +
         `${tried}. The body must be the raw bytes as received: a parsed and re-serialized JSON ` +
@@ -100,33 +126,26 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
     )
   }
   if (tolerance !== false) checkTimestamp(timestamp, tolerance)
-  return parseEvent(body)
+  if (seenEvents) await checkReplay(seenEvents, signature, timestamp, tolerance)
+  // Authentic from here on: whatever the body holds, it is returned, never thrown.
+  return understand(parseJson(body))
 }
 
-/**
- * {@link verifyWebhook} for a Web `Request` (Next.js route handlers, Hono, Workers, Deno, Bun):
- * reads the raw body itself, so it cannot be parsed first by mistake.
- * @example
- * export async function POST(request: Request) {
- *   const event = await verifyWebhookRequest(request, {
- *     signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET!,
- *   })
- *   if (event.type === 'payment.created') await recordPayment(event.eventData.data)
- *   return new Response(null, { status: 200 })
- * }
- */
-export async function verifyWebhookRequest(
-  request: Request,
-  options: VerifyWebhookRequestOptions,
-): Promise<WebhookEvent> {
-  if (request.bodyUsed) {
-    throw new TypeError(
-      'The request body was already read, so its raw bytes are gone. Call verifyWebhookRequest ' +
-        'before anything reads the body, or pass request.clone().',
-    )
-  }
-  const body = await request.arrayBuffer()
-  return verifyWebhook({ ...options, body, headers: request.headers })
+/** @internal Checks `maxBodyBytes` (also for the Request and handler paths). */
+export function resolveMaxBodyBytes(max: number | undefined): number {
+  if (max === undefined) return DEFAULT_MAX_BODY_BYTES
+  if (Number.isInteger(max) && max > 0) return max
+  throw new TypeError(`maxBodyBytes must be a whole number of bytes ≥ 1; got ${max}.`)
+}
+
+/** @internal The refusal of a body over the limit. */
+export function bodyTooLarge(size: number | undefined, max: number): WebhookVerificationError {
+  const got = size === undefined ? 'more' : `${size} bytes`
+  return new WebhookVerificationError(
+    'body-too-large',
+    `The body is larger than maxBodyBytes (${max} bytes): got ${got}. Smartpay's events weigh a ` +
+      'few kB, so this is not one; raise maxBodyBytes if you are sure it is.',
+  )
 }
 
 function resolveTolerance(tolerance: number | false | undefined): number | false {
@@ -135,6 +154,17 @@ function resolveTolerance(tolerance: number | false | undefined): number | false
   throw new TypeError(
     `toleranceMs must be a number of milliseconds ≥ 0, or false to skip the check; got ${tolerance}.`,
   )
+}
+
+function resolveStore(
+  store: SeenEventStore | false | undefined,
+  tolerance: number | false,
+): SeenEventStore | undefined {
+  if (store !== undefined) return store === false ? undefined : store
+  // Without the timestamp check a replay may come at any time, which no bounded store covers.
+  if (tolerance === false) return undefined
+  processStore ??= createMemorySeenEventStore()
+  return processStore
 }
 
 /** A header's value in any name case; repeated values are joined with ", " as `Headers` does. */
@@ -164,7 +194,7 @@ async function resolveSecrets(
   if (typeof signingSecret === 'function') {
     const subscriptionId = readHeader(headers, WEBHOOK_HEADERS.subscriptionId)
     if (subscriptionId === undefined) {
-      throw new WebhookSignatureError(
+      throw new WebhookVerificationError(
         'missing-header',
         `The ${WEBHOOK_HEADERS.subscriptionId} header is missing, and signingSecret is a function ` +
           'that needs it to pick the secret. Smartpay sends it with every delivery; pass the ' +
@@ -175,7 +205,7 @@ async function resolveSecrets(
   }
   const list = Array.isArray(secrets) ? secrets : [secrets]
   if (list.length === 0) {
-    throw new WebhookSignatureError(
+    throw new WebhookVerificationError(
       'malformed-secret',
       'Invalid webhook signingSecret: the list of secrets is empty; pass at least one.',
     )
@@ -192,7 +222,7 @@ function checkTimestamp(timestamp: string, tolerance: number): void {
     ? `"${timestamp.slice(0, 32)}" is not a number of milliseconds since the epoch`
     : `${timestamp} is ${duration(distance)} ${sent < now ? 'in the past' : 'in the future'}, ` +
       `beyond the tolerance of ${duration(tolerance)}`
-  throw new WebhookSignatureError(
+  throw new WebhookVerificationError(
     'timestamp-outside-tolerance',
     `The signature is valid, but ${WEBHOOK_HEADERS.timestamp} ${problem}. Either this is a ` +
       "replay of an old delivery, or this server's clock is wrong (check NTP). To verify stored " +
@@ -202,45 +232,32 @@ function checkTimestamp(timestamp: string, tolerance: number): void {
 
 const duration = (ms: number) => (ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)
 
-function parseEvent(body: WebhookBody): WebhookEvent {
-  let json: unknown
-  try {
-    json = JSON.parse(typeof body === 'string' ? body : decoder.decode(body))
-  } catch (cause) {
-    throw new WebhookSignatureError(
-      'malformed-body',
-      `The signature is valid, but the body is not JSON (${(cause as Error).message}).`,
-      { cause },
-    )
-  }
-  const result = v.safeParse(WebhookEventSchema, json)
-  if (result.success) return result.output
-  const unknown = unknownType(json)
-  if (unknown) {
-    throw new WebhookSignatureError(
-      'unknown-event-type',
-      `The delivery is authentic, but its event type "${unknown.type}" is newer than this ` +
-        'version of @smartpay-kit/server-client. Answer 200 if you do not handle it (error.event ' +
-        'holds the verified event), and update the package to get its type.',
-      { event: unknown },
-    )
-  }
-  throw new WebhookSignatureError(
-    'malformed-body',
-    'The signature is valid, but the body is not a Smartpay event this version understands:\n' +
-      `${v.summarize(result.issues)}\nIf Smartpay has changed a field, update ` +
-      '@smartpay-kit/server-client. The body is authentic, so it is safe to read yourself.',
-    { cause: result.issues },
-  )
-}
-
 /**
- * The event, when `json` is shaped like one (an object with `eventData.type`) but names a type
- * that is not in the list: the `event` field wins, as in the schema.
+ * Refuses a delivery accepted before, then remembers this one until its timestamp leaves the
+ * tolerance window, after which the timestamp check refuses a replay by itself. The key is the
+ * signature, not the event id: Smartpay signs each attempt anew, so its own retries of an event
+ * whose handling failed are new deliveries and get through. Only the same signed bytes sent again
+ * are refused.
  */
-function unknownType(json: unknown): UnknownWebhookEvent | undefined {
-  const event = json as { event?: unknown; eventData?: { type?: unknown } } | null
-  const type = event?.event ?? event?.eventData?.type
-  if (typeof event?.eventData?.type !== 'string' || typeof type !== 'string') return undefined
-  return isEventType(type) ? undefined : { ...(event as UnknownWebhookEvent), type }
+async function checkReplay(
+  store: SeenEventStore,
+  signature: string,
+  timestamp: string,
+  tolerance: number | false,
+): Promise<void> {
+  const key = `delivery:${signature.toLowerCase()}`
+  // No await between asking and marking when the store answers at once (the memory store), so
+  // two copies of a delivery arriving together cannot both pass.
+  const seen = store.seen(key)
+  if (seen === true || (seen !== false && (await seen))) {
+    throw new WebhookVerificationError(
+      'replayed',
+      'The signature is valid and recent, but this very delivery (same signature) was accepted ' +
+        'before: it is a replay. Smartpay signs each attempt anew, so its own retries are never ' +
+        'refused for this.',
+    )
+  }
+  const ttl =
+    tolerance === false ? DEFAULT_TOLERANCE_MS : Number(timestamp) + tolerance - Date.now()
+  await store.markSeen(key, Math.max(1, ttl))
 }
