@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import * as webhooks from './index.js'
+import * as node from './node/index.js'
 
 it('exports exactly the public webhook API', () => {
   expect(Object.keys(webhooks).sort()).toEqual([
@@ -10,10 +11,15 @@ it('exports exactly the public webhook API', () => {
     'WebhookVerificationError',
     'computeWebhookSignature',
     'createMemorySeenEventStore',
+    'createWebhookHandler',
     'isWebhookSignatureError', // deprecated alias of isWebhookVerificationError
     'isWebhookVerificationError',
     'signWebhook',
     'verifyWebhook',
     'verifyWebhookRequest',
   ])
+})
+
+it('exports exactly the Node adapter from /webhooks/node', () => {
+  expect(Object.keys(node).sort()).toEqual(['toNodeHandler'])
 })

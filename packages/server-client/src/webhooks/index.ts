@@ -23,6 +23,15 @@ export {
   WebhookEventSchema,
   type WebhookEventType,
 } from './event.js'
+// The handler
+export {
+  createWebhookHandler,
+  type WebhookErrorContext,
+  type WebhookEventHandlers,
+  type WebhookHandler,
+  type WebhookHandlerContext,
+  type WebhookHandlerOptions,
+} from './handler.js'
 export { verifyWebhookRequest } from './request.js'
 // Replays
 export {
