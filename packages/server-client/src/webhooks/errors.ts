@@ -16,13 +16,13 @@ export type WebhookVerificationErrorReason =
   /** The signing secret is empty or not base62, so no key can be derived from it. */
   | 'malformed-secret'
   /**
-   * @deprecated Never thrown any more: an authentic body that is not JSON, or not shaped as this
+   * Deprecated, never thrown any more: an authentic body that is not JSON, or not shaped as this
    * version expects, is returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
    */
   | 'malformed-body'
   /**
-   * @deprecated Never thrown any more: an authentic event of a type this version does not know is
-   * returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
+   * Deprecated, never thrown any more: an authentic event of a type this version does not know
+   * is returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
    */
   | 'unknown-event-type'
 

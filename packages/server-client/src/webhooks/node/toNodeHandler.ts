@@ -14,7 +14,7 @@ export type NodeWebhookListener = (
 ) => Promise<void>
 
 /**
- * Runs a {@link createWebhookHandler} handler in Node's `http` server or in Express. It hands the
+ * Runs a `createWebhookHandler` handler in Node's `http` server or in Express. It hands the
  * handler the raw bytes: it reads the body stream itself, or takes the Buffer `express.raw()`
  * left. When a body parser such as `express.json()` got there first, the raw bytes are gone;
  * it then answers 500 (so Smartpay delivers the event again once fixed) and reports an error that
