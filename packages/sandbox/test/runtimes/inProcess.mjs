@@ -1,5 +1,5 @@
-// The in-process sandbox inside Cloudflare's workerd: both clients call it through
-// sandbox.fetch, and webhooks reach a handler in the same worker. Nothing may leave it.
+// The in-process sandbox in a Fetch runtime (workerd, Deno, Bun): both clients call it through
+// sandbox.fetch, and webhooks reach a handler in the same process. Nothing may leave it.
 // Sources by path: the sandbox does not depend on the clients (the test bundles them).
 import { createPublicClient, parsePublicKey } from '../../../public-client/src/index.ts'
 import { createServerClient, parseSecretKey } from '../../../server-client/src/index.ts'
