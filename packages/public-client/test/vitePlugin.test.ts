@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createLogger, createServer, type InlineConfig } from 'vite'
+import { createServer, type InlineConfig } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smartpayFirewall } from '../src/vite/index.js'
 import { buildApp, buildError } from './helpers/buildApp.js'
@@ -44,7 +44,9 @@ describe('smartpayFirewall', () => {
       ...LEAKY_DEFINE,
       plugins: [smartpayFirewall()],
     })
-    expect(message).toContain('[smartpay-firewall] A Smartpay secret key is in the client bundle')
+    expect(message).toContain(
+      '[smartpay-firewall] A Smartpay secret key is in the client build output',
+    )
     expect(message).toMatch(/assets\/index-[\w-]+\.js: sk_test_…1taz \(from main\.js\)/)
     expect(message).toContain('https://dashboard.smartpay.co/settings/credentials')
     expectNoKey(message)
@@ -125,15 +127,12 @@ describe('smartpayFirewall', () => {
 })
 
 describe('smartpayFirewall in vite serve', () => {
-  /** Starts a dev server (no port), loads the given modules, returns what it warned. */
-  async function serve(root: string, config: InlineConfig, modules: string[]): Promise<string[]> {
-    const warnings: string[] = []
-    const logger = createLogger('silent')
-    logger.warn = (message) => void warnings.push(message)
+  /** Starts a dev server (no port) and loads the given modules. */
+  async function serve(root: string, config: InlineConfig, modules: string[]): Promise<void> {
     const server = await createServer({
       configFile: false,
       root,
-      customLogger: logger,
+      logLevel: 'silent',
       server: { middlewareMode: true, ws: false },
       ...config,
     })
@@ -142,35 +141,29 @@ describe('smartpayFirewall in vite serve', () => {
     } finally {
       await server.close()
     }
-    return warnings
   }
 
   // The dev server transforms modules as they are requested (and ahead of time), so the chain
   // it prints starts at the first importer it has seen; a build always has the whole chain.
-  it('warns once, with the importer, instead of failing', async () => {
-    const warnings = await serve(install.app('server-import'), { plugins: [smartpayFirewall()] }, [
+  it('refuses a module that imports server-client, naming the importer', async () => {
+    const serving = serve(install.app('server-import'), { plugins: [smartpayFirewall()] }, [
       '/main.js',
       '/checkout.js',
-      '/checkout.js',
     ])
-    expect(warnings).toEqual([
-      expect.stringContaining('checkout.js\n    imports @smartpay-kit/server-client'),
-    ])
+    await expect(serving).rejects.toThrow('checkout.js\n    imports @smartpay-kit/server-client')
   })
 
-  it('warns about an exposed env var when the server starts', async () => {
+  it('does not start when an env var exposed to the client holds a secret key', async () => {
     const root = withEnv('checkout-page', `VITE_SMARTPAY_SECRET_KEY=${SECRET}\n`)
-    const warnings = await serve(root, { plugins: [smartpayFirewall()] }, [])
-    expect(warnings).toEqual([expect.stringContaining('VITE_SMARTPAY_SECRET_KEY: sk_test_…1taz')])
-    expectNoKey(warnings.join('\n'))
+    const serving = serve(root, { plugins: [smartpayFirewall()] }, [])
+    await expect(serving).rejects.toThrow('VITE_SMARTPAY_SECRET_KEY: sk_test_…1taz')
+    const message = await serving.catch((error: Error) => error.message)
+    expectNoKey(String(message))
   })
 
-  it("fails instead with dev: 'error'", async () => {
-    const serving = serve(
-      install.app('server-import'),
-      { plugins: [smartpayFirewall({ dev: 'error' })] },
-      ['/main.js', '/checkout.js'],
-    )
-    await expect(serving).rejects.toThrow('imports @smartpay-kit/server-client')
+  it('does not start when a `define` holds a secret key (dev sends every define)', async () => {
+    const root = withEnv('checkout-page', `VITE_SMARTPAY_PUBLIC_KEY=${PUBLIC}\n`)
+    const serving = serve(root, { ...LEAKY_DEFINE, plugins: [smartpayFirewall()] }, [])
+    await expect(serving).rejects.toThrow('process.env.SMARTPAY_SECRET_KEY: sk_test_…1taz')
   })
 })

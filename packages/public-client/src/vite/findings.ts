@@ -1,29 +1,50 @@
-import { fingerprint, SECRET_KEY_PATTERN } from '@smartpay-kit/core'
+import { fingerprint } from '@smartpay-kit/core'
 import { ROLL_KEYS_URL } from '../keys/refuseSecretKey.js'
+import { findSecretKeys } from './scan/findSecretKeys.js'
 
 /** Prefix of every message of the plugin. */
 export const PLUGIN_NAME = 'smartpay-firewall'
 
-/** The fingerprint of the first secret key in `text`, or undefined. Never the key. */
-export function findSecretKey(text: string): string | undefined {
-  const key = SECRET_KEY_PATTERN.exec(text)?.[1]
-  return key === undefined ? undefined : fingerprint(key)
+/**
+ * The first secret key in `content` (in any encoding the scanner undoes), as a fingerprint and
+ * how it was written, or undefined. Never the key.
+ */
+export function findSecretKey(file: string, content: string | Uint8Array): string | undefined {
+  const [found] = findSecretKeys(file, content)
+  if (!found) return undefined
+  const how = found.encodings.length > 0 ? `, ${found.encodings.join(' › ')}` : ''
+  return `${fingerprint(found.key)}${how}`
 }
 
 const ROLL = `Roll it now at ${ROLL_KEYS_URL}: anything that reached a client bundle is public.`
 const KEEP =
   'Keep secret keys on the server (Vite SSR, an API route) and use @smartpay-kit/public-client with a pk_ key in the browser.'
 
-/** A secret key in emitted client files: one line per file. */
-export function keyInBundleMessage(
-  files: readonly { file: string; key: string; module?: string }[],
-) {
-  const lines = files.map(
-    ({ file, key, module }) => `  ${file}: ${key}${module ? ` (from ${module})` : ''}`,
-  )
+/** One file of the client output that holds a key. */
+export interface KeyInFile {
+  file: string
+  /** Fingerprint and encodings, from {@link findSecretKey}. */
+  key: string
+  /** The source module whose code holds it. */
+  module?: string
+  /** The file of `public/` it was copied from. */
+  copiedFrom?: string
+}
+
+/** A secret key in the client output: one line per file. `written`: the folder it is in. */
+export function keyInBundleMessage(files: readonly KeyInFile[], written?: string) {
+  const lines = files.map(({ file, key, module, copiedFrom }) => {
+    const origin = copiedFrom
+      ? ` (copied from ${copiedFrom}: remove it there)`
+      : module
+        ? ` (from ${module})`
+        : ''
+    return `  ${file}: ${key}${origin}`
+  })
   return [
-    `[${PLUGIN_NAME}] A Smartpay secret key is in the client bundle:`,
+    `[${PLUGIN_NAME}] A Smartpay secret key is in the client build output:`,
     ...lines,
+    ...(written ? [`These files are already written to ${written}: do not deploy it.`] : []),
     `${ROLL} ${KEEP}`,
   ].join('\n')
 }
@@ -39,6 +60,24 @@ export function keyInEnvMessage(
     `[${PLUGIN_NAME}] An env var exposed to client code (${exposed}, readable as import.meta.env) holds a Smartpay secret key:`,
     ...lines,
     `Rename it without the prefix and read it only on the server. ${ROLL}`,
+  ].join('\n')
+}
+
+/** `define` entries holding a secret key, which the dev server sends to every page. */
+export function keyInDefineMessage(entries: readonly { name: string; key: string }[]) {
+  return [
+    `[${PLUGIN_NAME}] A \`define\` entry holds a Smartpay secret key:`,
+    ...entries.map(({ name, key }) => `  ${name}: ${key}`),
+    'The dev server sends every `define` to the browser, and a build inlines it wherever client code reads it. ' +
+      `Remove it from the client config and read the key only on the server. ${KEEP}`,
+  ].join('\n')
+}
+
+/** The dev server refused to send a response holding a key. */
+export function keyInResponseMessage(url: string, key: string) {
+  return [
+    `[${PLUGIN_NAME}] The dev server refused to send ${url}: it holds a Smartpay secret key (${key}).`,
+    `Nothing was sent. Remove the key from client code and files: a build would ship it. ${KEEP}`,
   ].join('\n')
 }
 

@@ -1,47 +1,79 @@
-import type { Plugin, ResolvedConfig, Rollup } from 'vite'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
+import type { Plugin, ResolvedConfig } from 'vite'
+import { refuseKeysInResponses } from './devResponses.js'
 import {
   findSecretKey,
+  type KeyInFile,
   keyInBundleMessage,
+  keyInDefineMessage,
   keyInEnvMessage,
+  keyInResponseMessage,
   PLUGIN_NAME,
   serverClientMessage,
 } from './findings.js'
 import { type ChainContext, importChain } from './importChain.js'
+import { keysInBundle, keysInPublicDir, keysInWrittenFiles } from './outputFiles.js'
 
-/** Options of {@link smartpayFirewall}. */
-export interface SmartpayFirewallOptions {
-  /**
-   * What `vite serve` does about a finding: print a warning, or stop with an error.
-   * `vite build` always fails: a build is what gets deployed.
-   * @default 'warn'
-   */
-  dev?: 'warn' | 'error'
-}
+/** Options of {@link smartpayFirewall}: none yet. */
+// biome-ignore lint/complexity/noBannedTypes: a place for future options, typed as no options.
+export type SmartpayFirewallOptions = {}
 
 /** Specifiers of the server client (any subpath). */
 const SERVER_CLIENT = /^@smartpay-kit\/server-client(?:\/.*)?$/
 
-/** Emitted files that are text and reach the browser (scripts, pages, styles, maps, data). */
-const TEXT_ASSET = /\.(?:[cm]?js|html?|css|map|json|txt|svg|webmanifest)$/i
+/** `file` as `name/path` inside the package holding it (nearest package.json with a name). */
+function inPackage(file: string): string | undefined {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json')
+    if (!existsSync(manifest)) continue
+    const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }
+    if (typeof name === 'string') return `${name}/${relative(dir, file).split(sep).join('/')}`
+  }
+  return undefined
+}
 
-type Context = Pick<Rollup.PluginContext, 'error' | 'warn'>
+/** The entries of `values` whose value holds a secret key, with its fingerprint. */
+function withKeys(values: Record<string, unknown>): { name: string; key: string }[] {
+  return Object.entries(values).flatMap(([name, value]) => {
+    const key = typeof value === 'string' ? findSecretKey(name, value) : undefined
+    return key ? [{ name, key }] : []
+  })
+}
 
 /**
- * A Vite plugin that fails a client build when a Smartpay secret key could reach the
- * browser: a client chunk or asset contains one, an env var exposed to client code
- * (`envPrefix`, default `VITE_`) holds one, or client code imports
- * `@smartpay-kit/server-client` (the import chain is printed). Server (SSR) builds are not
- * checked. Messages name the file, variable or chain and show key fingerprints only.
+ * A Vite plugin that keeps Smartpay secret keys out of everything a browser gets from a client
+ * build or the dev server. A build fails, naming the file, variable or import chain, when:
+ * any output file (chunks, source maps, the HTML pages, assets of every kind, files copied from
+ * `public/`, anything another plugin writes) holds a key, as is or encoded (escapes, base64,
+ * data URLs, percent-encoding, compressed…); an env var exposed to client code (`envPrefix`,
+ * default `VITE_`) holds one; or client code imports `@smartpay-kit/server-client`. `vite serve`
+ * refuses the same: it does not start with such an env var or `define`, and answers 500
+ * instead of sending a response that holds a key. Server (SSR) builds are not checked.
+ * Messages show key fingerprints only.
  * @example export default defineConfig({ plugins: [smartpayFirewall()] })
  */
-export function smartpayFirewall(options: SmartpayFirewallOptions = {}): Plugin {
+export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin {
   let config: ResolvedConfig | undefined
-  const warned = new Set<string>()
-  const report = (context: Context, message: string, finding = message): void => {
-    if (config?.command === 'build' || options.dev === 'error') context.error(message)
-    // A dev server resolves the same import again and again (pre-transforms, reloads): warn once.
-    if (!warned.has(finding)) context.warn(message)
-    warned.add(finding)
+  /** Written files already read, with their size and time: the last hooks read only new ones. */
+  const scanned = new Map<string, string>()
+  const outDirs = new Set<string>()
+  const envKeys = (): string | undefined => {
+    if (!config) return undefined
+    const variables = withKeys(config.env)
+    const prefixes = ([] as string[]).concat(config.envPrefix ?? 'VITE_')
+    return variables.length > 0 ? keyInEnvMessage(variables, prefixes) : undefined
+  }
+  const writtenKeys = (): string | undefined => {
+    const found = [...outDirs].flatMap((dir) =>
+      keysInWrittenFiles(dir, scanned).map((each) => ({ ...each, file: shown(dir, each.file) })),
+    )
+    const dirs = [...outDirs].map((dir) => relative(config?.root ?? '', dir) || dir).join(', ')
+    return found.length > 0 ? keyInBundleMessage(found, dirs) : undefined
+  }
+  const shown = (dir: string, file: string) => {
+    const base = relative(config?.root ?? '', dir)
+    return base && !base.startsWith('..') ? `${base}/${file}` : file
   }
   return {
     name: PLUGIN_NAME,
@@ -51,14 +83,35 @@ export function smartpayFirewall(options: SmartpayFirewallOptions = {}): Plugin 
     configResolved(resolved) {
       config = resolved
     },
+    configureServer(server) {
+      // The dev server refuses to start rather than serve a key: env vars reach every page as
+      // import.meta.env, and every `define` is sent to the browser in /@vite/env.
+      const env = envKeys()
+      if (env) throw new Error(env)
+      const define = withKeys(
+        Object.fromEntries(
+          Object.entries(server.config.define ?? {}).map(([name, value]) => [
+            name,
+            typeof value === 'string' ? value : JSON.stringify(value),
+          ]),
+        ),
+      )
+      if (define.length > 0) throw new Error(keyInDefineMessage(define))
+      // Added here, before Vite's own middlewares, so it sees every response they send.
+      server.middlewares.use(
+        refuseKeysInResponses((url, key) => {
+          const message = keyInResponseMessage(url, key)
+          server.config.logger.error(message)
+          return message
+        }),
+      )
+    },
     buildStart() {
-      if (!config) return
-      const variables = Object.entries(config.env).flatMap(([name, value]) => {
-        const key = typeof value === 'string' ? findSecretKey(value) : undefined
-        return key ? [{ name, key }] : []
-      })
-      const prefixes = ([] as string[]).concat(config.envPrefix ?? 'VITE_')
-      if (variables.length > 0) report(this, keyInEnvMessage(variables, prefixes))
+      scanned.clear()
+      outDirs.clear()
+      if (config?.command !== 'build') return
+      const env = envKeys()
+      if (env) this.error(env)
     },
     resolveId: {
       filter: { id: SERVER_CLIENT },
@@ -66,35 +119,54 @@ export function smartpayFirewall(options: SmartpayFirewallOptions = {}): Plugin 
         const chain = importer
           ? importChain(this as unknown as ChainContext, importer, config?.root ?? '')
           : []
-        report(this, serverClientMessage(chain, source), `${importer}\0${source}`)
-        return null
+        this.error(serverClientMessage(chain, source))
       },
     },
-    generateBundle(_output, bundle) {
-      const found: { file: string; key: string; module?: string }[] = []
-      for (const file of Object.values(bundle)) {
-        const text = file.type === 'chunk' ? file.code : assetText(file)
-        const key = text === undefined ? undefined : findSecretKey(text)
-        if (!key) continue
-        const module = file.type === 'chunk' ? sourceModule(file, config?.root ?? '') : undefined
-        found.push({ file: file.fileName, key, ...(module ? { module } : {}) })
-      }
-      if (found.length > 0) report(this, keyInBundleMessage(found))
+    // A file of the server client reached by path (`../node_modules/…/dist/index.js`,
+    // import.meta.glob) skips both the `exports` map and the specifier check above.
+    load: {
+      filter: { id: /server-client/ },
+      handler(id) {
+        const file = inPackage(id.replace(/[?#].*$/, ''))
+        if (!file?.startsWith('@smartpay-kit/server-client/')) return null
+        const chain = importChain(this as unknown as ChainContext, id, config?.root ?? '')
+        chain.pop()
+        this.error(serverClientMessage(chain, file))
+      },
+    },
+    // After every other plugin's generateBundle: Vite emits the HTML pages there.
+    generateBundle: {
+      order: 'post',
+      handler(_output, bundle) {
+        if (!config) return
+        const found: KeyInFile[] = keysInBundle(bundle, config.root)
+        const { publicDir, build } = config
+        if (publicDir && build.copyPublicDir) found.push(...keysInPublicDir(publicDir, config.root))
+        if (found.length > 0) this.error(keyInBundleMessage(found))
+      },
+    },
+    // Then everything in the output folder as written: what this build and other plugins
+    // wrote or copied there (and what an earlier build left, when it is not emptied).
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      handler(output) {
+        const dir = output.dir ?? (output.file ? dirname(output.file) : undefined)
+        if (!dir) return
+        outDirs.add(dir)
+        const message = writtenKeys()
+        if (message) this.error(message)
+      },
+    },
+    // Plugins that compress or copy files after writing do it here; read what they added.
+    closeBundle: {
+      order: 'post',
+      handler() {
+        if (outDirs.size === 0) return
+        const message = writtenKeys()
+        outDirs.clear()
+        if (message) this.error(message)
+      },
     },
   }
-}
-
-function assetText(asset: Rollup.OutputAsset): string | undefined {
-  if (!TEXT_ASSET.test(asset.fileName)) return undefined
-  return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source)
-}
-
-/** The module whose rendered code holds the key, relative to the root. */
-function sourceModule(chunk: Rollup.OutputChunk, root: string): string | undefined {
-  for (const [id, rendered] of Object.entries(chunk.modules)) {
-    if (rendered.code && findSecretKey(rendered.code)) {
-      return id.startsWith(`${root}/`) ? id.slice(root.length + 1) : id
-    }
-  }
-  return undefined
 }
