@@ -119,4 +119,16 @@ export default [
       hookTimeout: 120_000,
     },
   }),
+  defineProject({
+    // The firewall attack suite: fixture apps built by real Vite, esbuild, Rollup and webpack
+    // against the built packages, no aliases, as a user installs them.
+    test: {
+      name: 'attack',
+      root: root('./attack'),
+      environment: 'node',
+      include: ['**/*.test.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  }),
 ] satisfies TestProjectConfiguration[]
