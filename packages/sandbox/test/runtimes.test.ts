@@ -89,8 +89,11 @@ describe('the in-process sandbox in other runtimes', () => {
     }
   })
 
-  it('Deno 2, with no permissions at all (so no network)', { timeout: 180_000 }, async () => {
-    expectAllPassed(await resultsOf('npx', ['-y', 'deno@2', 'run', '--no-prompt']))
+  it('Deno 2, allowed to read its bundle and nothing else (so no network)', {
+    timeout: 180_000,
+  }, async () => {
+    const deno = ['-y', 'deno@2', 'run', '--no-prompt', `--allow-read=${dir}`]
+    expectAllPassed(await resultsOf('npx', deno))
   })
 
   it('Bun 1.4', { timeout: 180_000 }, async () => {
