@@ -13,7 +13,7 @@ import {
   serverClientMessage,
 } from './findings.js'
 import { type ChainContext, importChain } from './importChain.js'
-import { keysInBundle, keysInPublicDir, keysInWrittenFiles } from './outputFiles.js'
+import { keysInBundle, keysInPublicDir, keysInWrittenFiles, type ReadFiles } from './outputFiles.js'
 
 /** Options of {@link smartpayFirewall}: none yet. */
 // biome-ignore lint/complexity/noBannedTypes: a place for future options, typed as no options.
@@ -57,6 +57,8 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
   let config: ResolvedConfig | undefined
   /** Written files already read, with their size and time: the last hooks read only new ones. */
   const scanned = new Map<string, string>()
+  /** What generateBundle read, by path in the output folder. */
+  const read: ReadFiles = new Map()
   const outDirs = new Set<string>()
   const envKeys = (): string | undefined => {
     if (!config) return undefined
@@ -66,7 +68,10 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
   }
   const writtenKeys = (): string | undefined => {
     const found = [...outDirs].flatMap((dir) =>
-      keysInWrittenFiles(dir, scanned).map((each) => ({ ...each, file: shown(dir, each.file) })),
+      keysInWrittenFiles(dir, scanned, read).map((each) => ({
+        ...each,
+        file: shown(dir, each.file),
+      })),
     )
     const dirs = [...outDirs].map((dir) => relative(config?.root ?? '', dir) || dir).join(', ')
     return found.length > 0 ? keyInBundleMessage(found, dirs) : undefined
@@ -108,6 +113,7 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
     },
     buildStart() {
       scanned.clear()
+      read.clear()
       outDirs.clear()
       if (config?.command !== 'build') return
       const env = envKeys()
@@ -139,9 +145,10 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
       order: 'post',
       handler(_output, bundle) {
         if (!config) return
-        const found: KeyInFile[] = keysInBundle(bundle, config.root)
+        const found: KeyInFile[] = keysInBundle(bundle, config.root, read)
         const { publicDir, build } = config
-        if (publicDir && build.copyPublicDir) found.push(...keysInPublicDir(publicDir, config.root))
+        if (publicDir && build.copyPublicDir)
+          found.push(...keysInPublicDir(publicDir, config.root, read))
         if (found.length > 0) this.error(keyInBundleMessage(found))
       },
     },

@@ -38,6 +38,46 @@ const ENTITIES: Record<string, string> = {
 const ESCAPE =
   /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([0-7]{1,3})|([\s\S]))|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?|%(?:u([0-9a-fA-F]{4})|([0-9a-fA-F]{2}))/g
 
+function unescapeOne(
+  all: string,
+  ...[x, braced, u, octal, other, dec, hexRef, named, pu, pct]: (string | undefined)[]
+): string {
+  const hex = x ?? braced ?? u ?? hexRef ?? pu ?? pct
+  if (hex) return char(Number.parseInt(hex, 16))
+  if (octal) return char(Number.parseInt(octal, 8))
+  if (dec) return char(Number.parseInt(dec, 10))
+  if (named) return ENTITIES[named] ?? all
+  return SINGLE[other ?? ''] ?? other ?? all
+}
+
+/** How far around an escape a key it belongs to may reach (keys are about 30 characters). */
+const CONTEXT = 128
+
+/**
+ * `text` decoded by `replace` around each match of `pattern` that `replace` changes, as
+ * separate windows of CONTEXT characters either side (overlapping ones merged). The rest of
+ * the text is unchanged, and the scanner has read it already: a large bundle full of escapes is
+ * not copied whole at every layer.
+ */
+function decodeAround(
+  text: string,
+  pattern: RegExp,
+  replace: (match: string, ...groups: (string | undefined)[]) => string,
+): string[] {
+  const windows: [number, number][] = []
+  for (const match of text.matchAll(pattern)) {
+    if (replace(match[0], ...match.slice(1)) === match[0]) continue
+    const from = Math.max(0, match.index - CONTEXT)
+    const to = match.index + match[0].length + CONTEXT
+    const last = windows.at(-1)
+    if (last && from <= last[1]) last[1] = to
+    else windows.push([from, to])
+  }
+  return windows.map(([from, to]) =>
+    text.slice(from, to).replace(pattern, (match, ...groups) => replace(match, ...groups)),
+  )
+}
+
 /**
  * Escapes, in one pass: JS and JSON (`\n`, `\x73`, `\u0073`, `\u{73}`, octal, `\/`), HTML
  * character references (`&#115;`, `&#x73;`, `&lowbar;`), percent-encoding (`%73`, and
@@ -46,20 +86,10 @@ const ESCAPE =
 const escapes: Decoder = {
   name: 'escaped',
   binary: false,
-  decode: (text) =>
-    /[\\&%]/.test(text)
-      ? [
-          text.replace(ESCAPE, (all, x, braced, u, octal, other, dec, hexRef, named, pu, pct) => {
-            const hex = x ?? braced ?? u ?? hexRef ?? pu ?? pct
-            if (hex) return char(Number.parseInt(hex, 16))
-            if (octal) return char(Number.parseInt(octal, 8))
-            if (dec) return char(Number.parseInt(dec, 10))
-            if (named) return ENTITIES[named] ?? all
-            return SINGLE[other] ?? other
-          }),
-        ]
-      : [],
+  decode: (text) => (/[\\&%]/.test(text) ? decodeAround(text, ESCAPE, unescapeOne) : []),
 }
+
+const CSS_ESCAPE = /\\([0-9a-fA-F]{1,6}) ?/g
 
 /** CSS escapes: `\73 k_live_…` (one to six hex digits, then an optional space). */
 const cssEscapes: Decoder = {
@@ -67,7 +97,7 @@ const cssEscapes: Decoder = {
   binary: false,
   decode: (text) =>
     /\\[0-9a-fA-F]/.test(text)
-      ? [text.replace(/\\([0-9a-fA-F]{1,6}) ?/g, (_, hex) => char(Number.parseInt(hex, 16)))]
+      ? decodeAround(text, CSS_ESCAPE, (_, hex) => char(Number.parseInt(hex ?? '', 16)))
       : [],
 }
 
@@ -96,7 +126,7 @@ const base64: Decoder = {
       /(?<![A-Za-z0-9+/_-])([A-Za-z0-9+/_-]{40,})\r?\n(?=[A-Za-z0-9+/_-])/g,
       '$1',
     )
-    return [...joined.matchAll(/[A-Za-z0-9+/_-]{20,}/g)].flatMap(([run]) => {
+    return [...joined.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}/g)].flatMap(([run]) => {
       if (done.has(run)) return []
       done.add(run)
       const identifier = /^[A-Za-z]+$/.test(run)
@@ -111,7 +141,7 @@ const hex: Decoder = {
   name: 'hex',
   binary: true,
   decode: (text, done) =>
-    [...text.matchAll(/[0-9a-fA-F]{32,}/g)].flatMap(([run]) => {
+    [...text.matchAll(/(?<![0-9a-fA-F])[0-9a-fA-F]{32,}/g)].flatMap(([run]) => {
       if (done.has(`hex:${run}`)) return []
       done.add(`hex:${run}`)
       return [0, 1].map((skip) => Buffer.from(run.slice(skip), 'hex').toString('latin1'))
@@ -143,9 +173,13 @@ export const DECODERS: readonly Decoder[] = [escapes, cssEscapes, base64, hex, c
 export function otherReadings(latin1: string): { name: string; text: string }[] {
   const readings: { name: string; text: string }[] = []
   if (/[\u0080-\u00ff]/.test(latin1)) {
+    // Only around the non-ASCII characters: elsewhere UTF-8 reads as latin1 does.
     const utf8 = Buffer.from(latin1, 'latin1').toString('utf8')
-    const plain = utf8.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFKC')
-    readings.push({ name: 'with invisible or lookalike characters', text: plain })
+    for (const text of decodeAround(utf8, /[^\0-\x7f]+/g, (chars) =>
+      chars.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFKC'),
+    )) {
+      readings.push({ name: 'with invisible or lookalike characters', text })
+    }
   }
   if (latin1.includes('\0')) readings.push({ name: 'UTF-16', text: latin1.replace(/\0/g, '') })
   return readings

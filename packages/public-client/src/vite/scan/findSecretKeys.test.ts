@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { deflateSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { findSecretKeys } from './findSecretKeys.js'
@@ -83,5 +85,13 @@ describe('findSecretKeys', () => {
 
   it('finds nothing in public keys or short prefixes', () => {
     expect(scan('pk_live_Ab3dEf6hIj9kLm2nOp5qRs8t sk_live_short')).toEqual([])
+  })
+
+  it('finds nothing in real library code full of escapes and base64-like runs', () => {
+    const require = createRequire(import.meta.url)
+    for (const library of ['valibot', 'vite']) {
+      const file = require.resolve(library)
+      expect(scan(readFileSync(file), file), library).toEqual([])
+    }
   })
 })
