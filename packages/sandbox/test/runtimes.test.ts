@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { Miniflare, type Request as MiniflareRequest } from 'miniflare'
+import { chromium } from 'playwright'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -94,6 +95,56 @@ describe('the in-process sandbox in other runtimes', () => {
   }, async () => {
     const deno = ['-y', 'deno@2', 'run', '--no-prompt', `--allow-read=${dir}`]
     expectAllPassed(await resultsOf('npx', deno))
+  })
+
+  it('Chromium, in a page (the public client)', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'browser')
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      resolve: {
+        conditions: ['browser'],
+        alias: [{ find: /^@smartpay-kit\/core$/, replacement: root('packages/core/src/index.ts') }],
+      },
+      build: {
+        outDir: out,
+        minify: false,
+        lib: { entry: here('browser.mjs'), formats: ['iife'], name: 'check', fileName: 'browser' },
+        rolldownOptions: { output: { codeSplitting: false } },
+      },
+    })
+    const file = readdirSync(out).find((name) => name.endsWith('.js')) ?? 'missing'
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+    })
+    try {
+      const page = await browser.newPage()
+      // A secure context (Web Crypto) on a loopback URL the test answers itself: no server,
+      // and every other request the page makes is recorded and refused.
+      const outside: string[] = []
+      await page.route('**/*', (route) => {
+        if (route.request().url() === 'https://127.0.0.1/')
+          return route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><title>check</title>',
+          })
+        outside.push(route.request().url())
+        return route.abort()
+      })
+      await page.goto('https://127.0.0.1/')
+      await page.addScriptTag({ content: readFileSync(join(out, file), 'utf8') })
+      const steps = await page.evaluate(() =>
+        (
+          globalThis as unknown as { sandboxCheck: () => Promise<[string, boolean][]> }
+        ).sandboxCheck(),
+      )
+      expect(steps.filter(([, ok]) => !ok)).toEqual([])
+      expect(steps).toHaveLength(5)
+      expect(outside).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 
   it('Bun 1.4', { timeout: 180_000 }, async () => {
