@@ -7,6 +7,8 @@ export type WebhookVerificationErrorReason =
   | 'missing-header'
   /** No given secret produces `Smartpay-Signature` for this timestamp and body. */
   | 'bad-signature'
+  /** The `signingSecret` function returned no secret for the `Smartpay-Subscription-Id`. */
+  | 'unknown-endpoint'
   /** Correctly signed, but `Smartpay-Signature-Timestamp` is too far from this server's clock. */
   | 'timestamp-outside-tolerance'
   /** Correctly signed and recent, but this very delivery was accepted before: a replay. */

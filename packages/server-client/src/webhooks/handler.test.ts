@@ -118,6 +118,16 @@ describe('createWebhookHandler', () => {
       expect(authorized).not.toHaveBeenCalled()
     })
 
+    it('answers 400 unknown-endpoint when the secret lookup knows no such endpoint', async () => {
+      const onError = vi.fn()
+      const handler = handlerWith({ signingSecret: () => [], onError })
+      const request = await deliver(eventOf('order.authorized'), {
+        headers: { 'Smartpay-Subscription-Id': 'webhookendpoint_test_forged' },
+      })
+      expect((await answer(await handler(request))).body.error).toBe('unknown-endpoint')
+      expect(onError).not.toHaveBeenCalled()
+    })
+
     it('answers 400 missing-header to a request without the headers', async () => {
       const request = new Request(URL_, { method: 'POST', body: '{}' })
       expect((await answer(await handlerWith()(request))).body.error).toBe('missing-header')

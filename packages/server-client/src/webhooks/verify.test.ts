@@ -382,13 +382,22 @@ describe('verifyWebhook', () => {
       await expect(verifyWebhook(delivery({ headers, signingSecret }))).resolves.toBeDefined()
     })
 
-    it('refuses what a secret function returns for an unknown endpoint as malformed-secret', async () => {
+    // Was malformed-secret: an unknown id is anyone's to send, so it is a refusal (400 in the
+    // handler), not this server's configuration error (500).
+    it.each([
+      ['undefined', undefined],
+      ['an empty list', []],
+    ])('refuses as unknown-endpoint when a secret function returns %s', async (_, secrets) => {
       const headers = {
         ...delivery().headers,
         'smartpay-subscription-id': 'webhookendpoint_test_x',
       }
-      const signingSecret = () => undefined as unknown as string
-      await failure(verifyWebhook(delivery({ headers, signingSecret })), 'malformed-secret')
+      const signingSecret = () => secrets as unknown as string
+      const error = await failure(
+        verifyWebhook(delivery({ headers, signingSecret })),
+        'unknown-endpoint',
+      )
+      expect(error.message).toContain('"webhookendpoint_test_x"')
     })
   })
 
