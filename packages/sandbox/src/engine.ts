@@ -177,6 +177,11 @@ export function createEngine(options: EngineOptions): Engine {
       aborted(request.signal).then((reason) => Promise.reject(reason)),
     ])
     if (served.kind === 'drop') throw dropped()
+    const { status } = served.reply
+    // A 3xx is answered as is (following it would leave the sandbox); `redirect: 'error'`
+    // rejects, as fetch does.
+    if (request.redirect === 'error' && status >= 300 && status < 400)
+      throw new TypeError(`fetch failed: redirect (${status}) with redirect: 'error'`)
     return toResponse(served.reply, served.headers)
   }
   const act = (id: string, fn: Parameters<typeof runCheckoutAction<CheckoutOutcome>>[2]) =>

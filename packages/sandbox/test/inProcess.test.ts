@@ -119,6 +119,8 @@ describe('createSandbox (in-process)', () => {
     expect(posted.status).toBe(303)
     expect(posted.headers.get('location')).toContain('session-id=')
     expect(s.objects('order')[0]?.status).toBe('requires_capture')
+    const refused = s.fetch(`${url}/cancel`, { method: 'POST', redirect: 'error' })
+    await expect(refused).rejects.toThrow(TypeError)
   })
 })
 
