@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Request overhead of core's request() against bare fetch, same local HTTPS server, same process.
-// Usage: node bench/request-overhead.mjs [requests=2000] [runs=5] [tiny|order]
+// Usage: node bench/request-overhead.mjs [requests=2000] [runs=5] [tiny|order] [before.js]
 // (needs `pnpm build` first). `order` answers with an order as the API returns one (~1.6 kB);
 // `tiny` (the default) with a 70-byte object, the harshest case for client overhead.
+// `before.js`: another build of core (say, main's dist/index.js, copied beside a node_modules
+// that has ky) measured in the same run, interleaved: the A/B a transport change needs.
 import { createServer } from 'node:https'
 import os from 'node:os'
 import { createTransport } from '@smartpay-kit/core'
@@ -11,6 +13,7 @@ import { generate } from 'selfsigned'
 import { Agent } from 'undici'
 
 const N = Number(process.argv[2] ?? 2000)
+const BEFORE = process.argv[5]
 const RUNS = Number(process.argv[3] ?? 5)
 
 const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
@@ -83,6 +86,13 @@ const api = createTransport('sk_test_benchKey000000000000000', 'basic', {
   baseUrl: base,
   fetch: trusted,
 })
+const before =
+  BEFORE &&
+  (await import(new URL(BEFORE, `file://${process.cwd()}/`).href)).createTransport(
+    'sk_test_benchKey000000000000000',
+    'basic',
+    { baseUrl: base, fetch: trusted },
+  )
 const auth = `Basic ${btoa('sk_test_benchKey000000000000000:')}`
 
 async function bare() {
@@ -114,16 +124,24 @@ async function kyOnly() {
 async function core() {
   for (let i = 0; i < N; i++) await api.request({ method: 'GET', path: '/orders/order_test_bench' })
 }
+async function coreBefore() {
+  for (let i = 0; i < N; i++)
+    await before.request({ method: 'GET', path: '/orders/order_test_bench' })
+}
+// CPU time of this process (client and server alike; the server's share is the same for every
+// side), which other processes on a busy machine disturb far less than wall time.
 async function time(fn) {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   await fn()
-  return performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const sides = { bare, ky: kyOnly, core }
+const sides = { bare, ky: kyOnly, core, ...(before && { before: coreBefore }) }
 for (const fn of Object.values(sides)) await fn() // warm-up: TLS session, JIT
-const results = { bare: [], ky: [], core: [] }
+const results = Object.fromEntries(Object.keys(sides).map((name) => [name, []]))
 for (let run = 0; run < RUNS; run++) {
   // Rotate the order so no side always runs on a warmer process.
   const names = Object.keys(sides)
@@ -132,18 +150,26 @@ for (let run = 0; run < RUNS; run++) {
     results[name].push(await time(sides[name]))
   }
 }
-const b = median(results.bare)
-const k = median(results.ky)
-const c = median(results.core)
+const us = (ms) => ((ms / N) * 1000).toFixed(0)
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`)
 console.log(
   `${N} sequential GETs, median of ${RUNS} runs, ${body.length}-byte JSON answer (${PAYLOAD})`,
 )
-console.log(`bare fetch : ${b.toFixed(0)} ms (${((b / N) * 1000).toFixed(0)} µs/request)`)
-console.log(
-  `ky alone      : ${k.toFixed(0)} ms (${((k / N) * 1000).toFixed(0)} µs/request), ${(k / b).toFixed(3)}×`,
-)
-console.log(`core request(): ${c.toFixed(0)} ms (${((c / N) * 1000).toFixed(0)} µs/request)`)
-console.log(`ratio: ${(c / b).toFixed(3)}×`)
+console.log('side            CPU µs/req  × bare   wall µs/req  × bare')
+const bare0 = { cpu: median(results.bare.map((r) => r.cpu)), wall: median(results.bare.map((r) => r.wall)) }
+const label = { bare: 'bare fetch', ky: 'ky alone', core: 'core request()', before: 'core before' }
+const rows = {}
+for (const name of Object.keys(sides)) {
+  const cpu = median(results[name].map((r) => r.cpu))
+  const wall = median(results[name].map((r) => r.wall))
+  rows[name] = { cpu, wall }
+  console.log(
+    `${label[name].padEnd(15)} ${us(cpu).padStart(10)}  ${(cpu / bare0.cpu).toFixed(2).padStart(6)}×  ${us(wall).padStart(10)}  ${(wall / bare0.wall).toFixed(2).padStart(6)}×`,
+  )
+}
+if (before) {
+  const diff = (((rows.core.cpu - rows.before.cpu) / N) * 1000).toFixed(1)
+  console.log(`after − before: ${diff} µs CPU/request (before = ${BEFORE})`)
+}
 server.close()
 await dispatcher.close()

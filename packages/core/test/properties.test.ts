@@ -147,6 +147,7 @@ describe('pagination (property)', () => {
             idempotentReplayed: false,
             requestId: undefined,
             attempts: 1,
+            headers: new Headers(),
           },
         }),
       )

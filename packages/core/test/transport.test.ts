@@ -735,7 +735,7 @@ describe('read transport', () => {
       expect(() => reader(option), JSON.stringify(option)).toThrow(ValidationError)
     }
     expect(() => reader({ authScheme: 'basic' })).toThrow(
-      /Invalid option "authScheme" for create client: expected one of baseUrl, timeout.*, got an unknown option\. Nothing was sent\.$/,
+      /^Invalid client option "authScheme": expected one of baseUrl, timeout.*, got an unknown option\.$/,
     )
   })
 

@@ -13,6 +13,8 @@ export interface ErrorContext {
   path?: string | undefined
   idempotencyKey?: string | undefined
   requestId?: string | undefined
+  /** The response's headers, when the API (or a proxy) answered. */
+  headers?: Headers | undefined
   cause?: unknown
 }
 
@@ -52,6 +54,8 @@ export class SmartpayError extends Error {
   declare readonly path: string | undefined
   declare readonly idempotencyKey: string | undefined
   declare readonly requestId: string | undefined
+  /** The response's headers, when the API (or a proxy) answered (`retry-after`, your trace ids). */
+  declare readonly headers: Headers | undefined
 
   constructor(message: string, context: ErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause })
@@ -61,7 +65,9 @@ export class SmartpayError extends Error {
     }
     Object.defineProperty(this, BRAND, { value: lineage })
     this.name = (new.target as unknown as ErrorClass).kind
-    for (const field of FIELDS) (this as Record<string, unknown>)[field] = context[field]
+    for (const field of [...FIELDS, 'headers'] as const) {
+      ;(this as Record<string, unknown>)[field] = context[field]
+    }
   }
 
   /** The API's name for {@link code}, kept for users of the official SDK. */

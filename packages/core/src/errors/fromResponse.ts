@@ -4,11 +4,10 @@ import { errorClassForStatus, RedirectError } from './errors.js'
 import { redactedSnippet, redactKeys } from './redact.js'
 import type { SmartpayError } from './SmartpayError.js'
 
-/** The request side of an error: what was called, with which key. */
+/** The request side of an error and of a result's metadata: what was called. Never the key. */
 export interface CallContext {
   method: string
   path: string
-  key: ApiKey
   idempotencyKey?: string | undefined
 }
 
@@ -19,22 +18,42 @@ interface ApiErrorBody {
   details?: unknown
 }
 
-const HINTS: Record<number, (call: CallContext) => string> = {
-  401: ({ key }) =>
+const HINTS: Record<number, (key: ApiKey) => string> = {
+  401: (key) =>
     `The ${keyMode(key)}-mode ${keyKind(key)} key ${fingerprint(key)} is missing, wrong or outdated: copy the current one from the dashboard.`,
   403: () => 'This key may not make this call.',
-  404: ({ key }) =>
+  404: (key) =>
     `Check the id. Test and live objects are separate: a ${keyMode(key)}-mode key sees only ${keyMode(key)} objects.`,
 }
 
-/** Builds the typed error for an HTTP failure from its status and (parsed or raw) body. */
+/**
+ * The one JSON reading of a body: `{ json }` when it parses (`json` undefined for an empty
+ * body), `undefined` when it does not (a proxy's HTML page, a truncated answer).
+ */
+export function parseBody(text: string): { json: unknown } | undefined {
+  try {
+    return { json: text === '' ? undefined : JSON.parse(text) }
+  } catch {
+    // No SyntaxError kept: its message quotes the body, unredacted.
+    return undefined
+  }
+}
+
+/**
+ * Builds the typed error for a response that is not a usable answer (an HTTP failure, or a
+ * success whose body is not JSON) from its status and raw body.
+ */
 export function errorFromResponse(
   status: number,
-  body: unknown,
+  text: string,
   call: CallContext,
-  requestId: string | undefined,
+  key: ApiKey,
+  requestId?: string | undefined,
+  headers?: Headers,
 ): SmartpayError {
   const ErrorClass = errorClassForStatus(status)
+  const parsed = parseBody(text)
+  const body = parsed?.json
   const json = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined
   const code = typeof json?.errorCode === 'string' ? json.errorCode : undefined
   const where = `${call.method} ${call.path}`
@@ -45,19 +64,18 @@ export function errorFromResponse(
   let message = `${said}[HTTP ${status}${code ? ` ${code}` : ''}] ${where}`
   if (ErrorClass === RedirectError) {
     message = `${where} got a redirect (${status || 'opaque'}), never followed so the key stays with the API: check baseUrl`
-  } else if (json === undefined && body !== undefined) {
+  } else if (!parsed) {
     // A proxy or gateway answered, most likely.
     message = `${where} got HTTP ${status} with a body that is not JSON`
-    details = { body: redactedSnippet(String(body)) }
+    details = { body: redactedSnippet(text) }
   }
-  const hint = HINTS[status]?.(call)
+  const hint = HINTS[status]?.(key)
   return new ErrorClass(hint ? `${message}. ${hint}` : message, {
+    ...call,
     status,
     code,
     details,
-    method: call.method,
-    path: call.path,
-    idempotencyKey: call.idempotencyKey,
     requestId,
+    headers,
   })
 }

@@ -11,6 +11,7 @@ const meta = (requestId: string): ResponseMeta => ({
   idempotentReplayed: false,
   requestId,
   attempts: 1,
+  headers: new Headers({ 'request-id': requestId }),
 })
 
 /** A two-page list of numbers, counting the pages it is asked for. */

@@ -13,6 +13,8 @@ export interface ResponseMeta {
   requestId: string | undefined
   /** How many attempts were made. */
   attempts: number
+  /** The final response's headers, as the server sent them (rate limits, your trace ids). */
+  headers: Headers
 }
 
 /** A call's data with its {@link ResponseMeta}. */

@@ -1,12 +1,6 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
-import {
-  AbortError,
-  ConnectionError,
-  TimeoutError,
-  UnexpectedResponseError,
-} from '../errors/errors.js'
-import { type CallContext, errorFromResponse } from '../errors/fromResponse.js'
-import { redactedSnippet } from '../errors/redact.js'
+import ky, { isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
+import { AbortError, ConnectionError, TimeoutError } from '../errors/errors.js'
+import { type CallContext, errorFromResponse, parseBody } from '../errors/fromResponse.js'
 import { SmartpayError } from '../errors/SmartpayError.js'
 import type { ApiKey } from '../keys/keys.js'
 import type { ApiResult } from './ApiPromise.js'
@@ -30,154 +24,164 @@ export interface Wire {
   call: CallOptions
 }
 
+/**
+ * Told of each retry: the attempt that failed, its error, and the wait before the next one.
+ * Only the full transport has one (hooks, tracing); calls' starts and ends it sees itself.
+ */
+export type OnRetry = (wire: Wire, attempt: number, error: SmartpayError, delayMs: number) => void
+
 /** Sends one {@link Wire} call and resolves to its parsed body and metadata. */
 export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
 
-/** Thrown by a body read that outlived the call's deadline. */
-const DEADLINE = new Error('deadline')
+/** Statuses worth another attempt: rate limited, or the API (or a proxy) failing. */
+const RETRY_STATUSES = [429, 500, 502, 503, 504]
 
-/**
- * Rejections of `fetch` itself. The Fetch standard rejects with a `TypeError` on any network
- * failure, whatever the runtime's message; ky recognises failures by message only (and misses,
- * say, Safari's newer `Load failed (host)`), so core tells ky to retry these itself.
- */
-const FAILED_FETCHES = new WeakMap<object, Request | undefined>()
+/** Thrown by a body read, or a wait, that outlived the attempt's or the call's deadline. */
+const DEADLINE = Symbol()
 
 /**
  * The connection every transport shares: one ky instance holding the key, and a `send` that
- * makes one call with retries, a deadline that also bounds the body, and typed errors.
+ * makes one call: its attempts (each one the headers and the body within `timeout`), the waits
+ * between them, the total deadline, and typed errors.
+ *
+ * Core retries itself, with ky's `retry: 0`: ky's retries clone every `Request` and re-normalise
+ * their options on every call (measured 20–39 µs a call, bench/request-overhead.mjs), and a
+ * retry decision needs the body, which ky does not read within the attempt's time.
  */
-export function connect(key: ApiKey, resolved: ResolvedTransportOptions): Send {
-  const { retry } = resolved
+export function connect(
+  key: ApiKey,
+  resolved: ResolvedTransportOptions,
+  onRetry?: OnRetry | undefined,
+): Send {
   // Everything constant lives on the instance: ky deep-merges per-call options on every call,
-  // so each call passes only what differs (measured: it is most of the client's overhead).
+  // so each call passes only what differs.
   const api = ky.create({
     prefix: resolved.baseUrl,
     headers: {
       authorization: authorizationHeader(key, resolved.authScheme),
       accept: 'application/json',
+      ...resolved.headers,
     },
     // A redirect would carry the key to wherever it points; treat it as an error instead.
     redirect: 'manual',
-    timeout: resolved.timeout,
-    totalTimeout: resolved.totalTimeout,
-    retry: {
-      limit: resolved.maxRetries,
-      statusCodes: [429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfterMs,
-      backoffLimit: retry.maxDelayMs,
-      delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
-      // "Equal jitter": at least half the step, so retries never bunch up at zero.
-      jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-      retryOnTimeout: true,
-      methods: ['get', 'post', 'put', 'patch', 'delete'],
-      shouldRetry: ({ error }) => {
-        const request =
-          (error as { request?: Request }).request ?? FAILED_FETCHES.get(error as object)
-        // A mutating call is retried only when it carries a key the API deduplicates on.
-        if (request && request.method !== 'GET' && !request.headers.has('idempotency-key')) {
-          return false
-        }
-        return FAILED_FETCHES.has(error) || undefined
-      },
-    },
+    retry: 0,
+    // Every body, an error's too, is read by core within the attempt's deadline.
+    throwHttpErrors: false,
+    fetch: resolved.fetch,
   })
 
-  return async ({ method, path, query, body, idempotencyKey, call }) => {
-    const started = Date.now()
-    const context: CallContext = { method, path, key, idempotencyKey }
+  return async (wire) => {
+    const { method, path, query, body, idempotencyKey, call } = wire
     const { signal } = call
-    let attempts = 0
-    // When the attempt that got the answer started: its timeout covers its body too.
-    let attemptStarted = 0
+    // The call's options over the client's, once: ky's timeout and the body's deadline use them.
+    const timeout = call.timeout ?? resolved.timeout
+    const maxRetries = call.maxRetries ?? resolved.maxRetries
+    const end = Date.now() + (call.totalTimeout ?? resolved.totalTimeout)
+    // What errors and the result's metadata say of the call: never the key.
+    const context = { method, path, idempotencyKey }
     // Only what differs from the instance: ky deep-merges these into its options on every call.
-    const init: KyOptions = {
-      method,
-      // Each attempt is one fetch. (An afterResponse hook could count too, but ky clones
-      // every response for its hooks, which measurably slows every call.)
-      fetch: (input, init) => {
-        attempts++
-        attemptStarted = Date.now()
-        return resolved.fetch(input, init).catch((error: unknown) => {
-          if (!signal?.aborted && (error as Error)?.name === 'TypeError') {
-            FAILED_FETCHES.set(error as object, input instanceof Request ? input : undefined)
-          }
-          throw error
-        })
-      },
-    }
+    const init: KyOptions = { method }
     if (query !== undefined) init.searchParams = query as Query
     if (body !== undefined) init.json = body
     if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey }
-    if (call.timeout) init.timeout = call.timeout
-    if (call.totalTimeout) init.totalTimeout = call.totalTimeout
-    if (call.maxRetries !== undefined) init.retry = { limit: call.maxRetries }
     // ky combines a signal it is given with AbortSignal.any, which browsers before Safari 17.4,
-    // Chrome 116 and Firefox 124 lack. There, core stops waiting at the caller's abort itself;
-    // the attempt in flight ends unseen, by its own timeout. ky gets no signal of core's.
+    // Chrome 116 and Firefox 124 lack; there the attempt in flight ends unseen, by its own
+    // timeout. Either way core stops waiting (reading, backing off) at the caller's abort.
     let abandon: Promise<never> | undefined
     let onAbort = () => {}
-    if (signal && typeof AbortSignal.any === 'function') init.signal = signal
-    else if (signal) {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    if (signal) {
+      if (typeof AbortSignal.any === 'function') init.signal = signal
       abandon = new Promise((_, reject) => {
         onAbort = () => reject(signal.reason)
         signal.addEventListener('abort', onAbort)
       })
     }
+    const race = <T>(promise: Promise<T>) => (abandon ? Promise.race([promise, abandon]) : promise)
+    const sleep = (ms: number) => race(new Promise((done) => (timer = setTimeout(done, ms))))
+
+    let attempt = 0
     try {
-      signal?.throwIfAborted()
-      const response = await race(api(path.slice(1), init), abandon)
-      const { status, headers } = response
-      const requestId = readRequestId(headers)
-      // The body may stall after the headers: one attempt is headers and body within `timeout`,
-      // and the call's deadline holds too.
-      const deadline = Math.min(
-        attemptStarted + (call.timeout ?? resolved.timeout),
-        started + (call.totalTimeout ?? resolved.totalTimeout),
-      )
-      const left = deadline - Date.now()
-      const text = await race(readText(response, left), abandon)
-      let data: unknown
-      try {
-        data = text === '' ? undefined : JSON.parse(text)
-      } catch {
-        // No SyntaxError as the cause: its message quotes the body, unredacted.
-        throw new UnexpectedResponseError(
-          `${method} ${path} got HTTP ${status} with a body that is not JSON.`,
-          { ...context, status, requestId, details: { body: redactedSnippet(text) } },
-        )
-      }
-      return {
-        data,
-        meta: {
-          status,
-          method,
-          path,
-          idempotencyKey,
-          idempotentReplayed: headers.get('idempotency-replayed') === 'true',
-          requestId,
-          attempts,
-        },
+      for (;;) {
+        signal?.throwIfAborted()
+        const started = Date.now()
+        const deadline = Math.min(started + timeout, end)
+        attempt++
+        let failure: SmartpayError
+        let again = false
+        let response: Response | undefined
+        try {
+          init.timeout = deadline - started
+          response = await race(api(path.slice(1), init))
+          const text = await race(readText(response, deadline - Date.now()))
+          const { status, headers } = response
+          const requestId = readRequestId(headers)
+          const parsed = parseBody(text)
+          if (response.ok && parsed) {
+            return {
+              data: parsed.json,
+              meta: {
+                ...context,
+                status,
+                idempotentReplayed: headers.get('idempotency-replayed') === 'true',
+                requestId,
+                attempts: attempt,
+                headers,
+              },
+            }
+          }
+          failure = errorFromResponse(status, text, context, key, requestId, headers)
+          again = RETRY_STATUSES.includes(status)
+        } catch (error) {
+          failure = toSmartpayError(error, context, signal)
+          // The Fetch standard rejects with a TypeError on any network failure, whatever the
+          // runtime's message; ky recognises failures by message only (and misses, say, Safari's
+          // newer `Load failed (host)`). A body that outlived the attempt is not retried: the API
+          // has answered.
+          again =
+            (error as Error)?.name === 'TypeError' || isNetworkError(error) || isTimeoutError(error)
+        }
+        // A mutating call is retried only with a key the API deduplicates on.
+        if (!again || attempt > maxRetries || !(method === 'GET' || idempotencyKey)) throw failure
+        const wait = retryDelay(attempt, response, resolved.retry)
+        const left = end - Date.now()
+        onRetry?.(wire, attempt, failure, Math.min(wait, left))
+        // A wait past the deadline ends the call at the deadline, not after the wait.
+        await sleep(Math.min(wait, left))
+        if (wait >= left) throw DEADLINE
       }
     } catch (error) {
       throw toSmartpayError(error, context, signal)
     } finally {
+      clearTimeout(timer)
       // A long-lived signal must not keep a listener per call.
       signal?.removeEventListener('abort', onAbort)
     }
   }
 }
 
-/** `promise`, or the first of it and `abandon`. */
-function race<T>(promise: Promise<T>, abandon: Promise<never> | undefined): Promise<T> {
-  return abandon ? Promise.race([promise, abandon]) : promise
+/**
+ * Milliseconds before the next attempt: the API's `Retry-After` (capped), else exponential
+ * backoff with "equal jitter" (at least half the step, so retries never bunch up at zero).
+ */
+function retryDelay(
+  attempt: number,
+  response: Response | undefined,
+  retry: ResolvedTransportOptions['retry'],
+): number {
+  const after = response?.headers.get('retry-after')
+  if (after) {
+    // Seconds, or an HTTP date ("0" falls through to a date in the past: no wait either).
+    const ms = Number(after) * 1000 || Date.parse(after) - Date.now()
+    if (Number.isFinite(ms)) return Math.min(retry.maxRetryAfterMs, Math.max(0, ms))
+  }
+  const step = retry.baseDelayMs * 2 ** (attempt - 1)
+  return Math.min(retry.maxDelayMs, step / 2 + (Math.random() * step) / 2)
 }
 
 /**
  * Reads a body as text, or throws {@link DEADLINE} after `ms`, cancelling the read (which
- * closes the connection) rather than leaving it to stall. The caller's signal, when ky has
- * it, errors the read by itself.
+ * closes the connection) rather than leaving it to stall.
  */
 async function readText(response: Response, ms: number): Promise<string> {
   const reader = response.body?.getReader()
@@ -211,36 +215,20 @@ function toSmartpayError(
   signal: AbortSignal | undefined,
 ): SmartpayError {
   if (error instanceof SmartpayError) return error
-  const { method, path, idempotencyKey } = call
-  const context = { method, path, idempotencyKey }
-  const where = `${method} ${path}`
+  const { idempotencyKey } = call
+  const where = `${call.method} ${call.path}`
   if (signal?.aborted) {
-    return new AbortError(`${where} was aborted by its signal.`, {
-      ...context,
-      cause: signal.reason,
-    })
-  }
-  if (isHTTPError(error)) {
-    const { response } = error
-    const status = response.type === 'opaqueredirect' ? 0 : response.status
-    return errorFromResponse(status, error.data, call, readRequestId(response.headers))
+    return new AbortError(`${where} was aborted by its signal.`, { ...call, cause: signal.reason })
   }
   if (error === DEADLINE || isTimeoutError(error)) {
     const retry = idempotencyKey ? ` Retrying with idempotency key ${idempotencyKey} is safe.` : ''
-    return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, context)
+    return new TimeoutError(`${where} timed out (per attempt or in total).${retry}`, call)
   }
-  // A network error's cause is what fetch threw; anything else is kept unless it holds ky's Request.
-  const cause = isNetworkError(error)
-    ? error.cause
-    : error instanceof Error && !('request' in error)
-      ? error
-      : undefined
+  // A network error's cause is what fetch threw (ky's errors hold its Request: never kept).
+  const cause = isNetworkError(error) ? error.cause : error instanceof Error ? error : undefined
   // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
   let reason = String(error)
   for (let c = cause; c instanceof Error; c = c.cause) reason = c.message
 
-  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
-    ...context,
-    cause,
-  })
+  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, { ...call, cause })
 }

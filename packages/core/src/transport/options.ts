@@ -87,9 +87,12 @@ export interface ResolvedTransportOptions {
   fetch: typeof fetch
   /** Off unless given. */
   validateResponses?: boolean | undefined
+  /** Headers every request carries besides the key's (the server client's User-Agent). */
+  headers?: Record<string, string> | undefined
 }
 
-type Where = { method: string; path: string }
+/** Where a set of options belongs: a call (its method and path), or the client. */
+type Where = { method: string; path: string } | undefined
 
 /** What a value is, for a message: its type, or the value itself when it is safe to print. */
 const kind = (value: unknown) =>
@@ -98,8 +101,11 @@ const kind = (value: unknown) =>
 function fail(name: string, expected: string, got: string, where: Where): never {
   // An unknown option's name is the caller's text, which may be a pasted key.
   const field = redactKeys(name)
+  const said = `expected ${expected}, got ${got}.`
   throw new ValidationError(
-    `Invalid option "${field}" for ${where.method} ${where.path}: expected ${expected}, got ${got}. Nothing was sent.`,
+    where
+      ? `Invalid option "${field}" for ${where.method} ${where.path}: ${said} Nothing was sent.`
+      : `Invalid client option "${field}": ${said}`,
     { field, issues: [{ message: `Expected ${expected}`, path: [field] }], ...where },
   )
 }
@@ -188,47 +194,42 @@ const RETRY_RULES: Record<keyof RetryTuning, Rule> = {
   maxRetryAfterMs: DELAY,
 }
 
-/**
- * The backoff tuning given (refused when unknown or malformed; `undefined` entries skipped)
- * over the defaults. Only the full transport takes tuning; the read one keeps the defaults.
- */
+/** The backoff tuning given (refused when unknown or malformed) over the defaults. */
 export function resolveRetryTuning(retry: RetryTuning | undefined): Required<RetryTuning> {
-  const given = retry && check(retry, [RETRY_RULES], { method: 'create', path: 'client' })
-  return { ...RETRY_DEFAULTS, ...given }
+  return { ...RETRY_DEFAULTS, ...(retry && check(retry, [RETRY_RULES], undefined)) }
 }
 
 /** Refuses unknown or malformed per-call options, before any request; returns those given. */
-export function checkCallOptions<T extends ReadCallOptions>(
+export const checkCallOptions: <T extends ReadCallOptions>(
   options: T,
   rules: readonly Rules[],
   where: Where,
-): T {
-  return check(options, rules, where)
-}
+) => T = check
 
 const DEFAULTS = { timeout: 30_000, totalTimeout: 60_000, maxRetries: 2 } as const
 const RETRY_DEFAULTS = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 } as const
 
 /**
- * Refuses unknown or malformed client options, at construction, and applies the defaults.
- * `rules` says which options this transport takes (the read set, or the read and write sets).
+ * Resolves a transport's client options, once, at construction: refuses unknown or malformed
+ * ones (the backoff tuning's too), and applies the defaults. `rules` says which options this
+ * transport takes (the read set, or the read and write sets).
  */
 export function resolveTransportOptions(
   options: TransportOptions,
   key: ApiKey,
   authScheme: AuthScheme,
   rules: readonly Rules[],
+  tune?: typeof resolveRetryTuning,
 ): ResolvedTransportOptions {
-  const where = { method: 'create', path: 'client' }
-  const given = check(options, rules, where)
+  const given = check(options, rules, undefined)
   return {
     ...DEFAULTS,
     authScheme,
     ...given,
     key,
     baseUrl: resolveBaseUrl(given.baseUrl, given.dangerouslyAllowInsecureLoopback),
-    // Tuning is a write option: the full transport resolves it (resolveRetryTuning).
-    retry: RETRY_DEFAULTS,
+    // Only the full transport takes tuning (and its resolver); the read one keeps the defaults.
+    retry: tune?.(given.retry) ?? RETRY_DEFAULTS,
     fetch: given.fetch ?? globalThis.fetch.bind(globalThis),
   }
 }

@@ -85,8 +85,7 @@ export function createTransport(
 ): Transport {
   if (isShopperBrowser()) requirePublicKey(key, 'createTransport, in a browser,')
   const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
-  const resolved = resolveTransportOptions(options, key, defaultScheme, rules)
-  resolved.retry = resolveRetryTuning(options.retry)
+  const resolved = resolveTransportOptions(options, key, defaultScheme, rules, resolveRetryTuning)
   const send = connect(key, resolved)
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
