@@ -156,7 +156,10 @@ console.log(
   `${N} sequential GETs, median of ${RUNS} runs, ${body.length}-byte JSON answer (${PAYLOAD})`,
 )
 console.log('side            CPU µs/req  × bare   wall µs/req  × bare')
-const bare0 = { cpu: median(results.bare.map((r) => r.cpu)), wall: median(results.bare.map((r) => r.wall)) }
+const bare0 = {
+  cpu: median(results.bare.map((r) => r.cpu)),
+  wall: median(results.bare.map((r) => r.wall)),
+}
 const label = { bare: 'bare fetch', ky: 'ky alone', core: 'core request()', before: 'core before' }
 const rows = {}
 for (const name of Object.keys(sides)) {
