@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
+import { WebSocket } from 'undici'
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { firewall } from './helpers/bundlers.js'
 import { base64, page } from './helpers/expect.js'
 import { createProject, type Files, KEY, KEY_FINGERPRINT, type Project } from './helpers/project.js'
@@ -158,5 +159,33 @@ describe('vite dev otherwise', () => {
     } finally {
       await server.close()
     }
+  })
+
+  it('dev-hmr-error: an error quoting the key in its code frame never reaches the socket', async () => {
+    const server = await start(
+      'dev-hmr-error',
+      // TypeScript, so that the dev server parses it (plain JS is only scanned for imports).
+      { 'index.html': page(), 'main.ts': `const key: string = "${KEY}"\nconst = 1\n` },
+      { server: { host: '127.0.0.1', port: 0 } },
+    )
+    const messages: string[] = []
+    try {
+      const { port } = server.httpServer!.address() as AddressInfo
+      const url = `ws://127.0.0.1:${port}/?token=${server.config.webSocketToken}`
+      const socket = new WebSocket(url, 'vite-hmr')
+      socket.addEventListener('message', (event) => messages.push(String(event.data)))
+      await new Promise((resolve) => socket.addEventListener('open', resolve))
+      const { status, body } = await get(server, '/main.ts')
+      expect(status).toBe(500)
+      expectNoKey(body)
+      await vi.waitFor(() => expect(messages.join()).toContain('"type":"error"'), {
+        timeout: 30_000,
+      })
+      socket.close()
+    } finally {
+      await server.close()
+    }
+    expect(messages.join()).toContain(KEY_FINGERPRINT)
+    expectNoKey(messages.join('\n'))
   })
 })

@@ -48,8 +48,9 @@ function withKeys(values: Record<string, unknown>): { name: string; key: string 
  * `public/`, anything another plugin writes) holds a key, as is or encoded (escapes, base64,
  * data URLs, percent-encoding, compressed…); an env var exposed to client code (`envPrefix`,
  * default `VITE_`) holds one; or client code imports `@smartpay-kit/server-client`. `vite serve`
- * refuses the same: it does not start with such an env var or `define`, and answers 500
- * instead of sending a response that holds a key. Server (SSR) builds are not checked.
+ * refuses the same: it does not start with such an env var or `define`, answers 500 instead
+ * of sending a response that holds a key, and replaces an HMR message that holds one (an
+ * error's code frame) with an error. Server (SSR) builds are not checked.
  * Messages show key fingerprints only.
  * @example export default defineConfig({ plugins: [smartpayFirewall()] })
  */
@@ -102,14 +103,23 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
         ),
       )
       if (define.length > 0) throw new Error(keyInDefineMessage(define))
+      const refuse = (what: string, key: string): string => {
+        const message = keyInResponseMessage(what, key)
+        server.config.logger.error(message)
+        return message
+      }
       // Added here, before Vite's own middlewares, so it sees every response they send.
-      server.middlewares.use(
-        refuseKeysInResponses((url, key) => {
-          const message = keyInResponseMessage(url, key)
-          server.config.logger.error(message)
-          return message
-        }),
-      )
+      server.middlewares.use(refuseKeysInResponses(refuse))
+      // HMR messages reach the page over a WebSocket, and an error's code frame quotes source.
+      const hot = server.environments.client?.hot
+      if (hot) {
+        const send = hot.send.bind(hot) as (...args: unknown[]) => void
+        hot.send = ((...args: unknown[]) => {
+          const key = findSecretKey('hmr', JSON.stringify(args))
+          if (!key) return send(...args)
+          send({ type: 'error', err: { message: refuse('an HMR message', key), stack: '' } })
+        }) as typeof hot.send
+      }
     },
     buildStart() {
       scanned.clear()
