@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { WebSocket } from 'undici'
-import { createServer, type InlineConfig, type ViteDevServer } from 'vite'
+import { createServer, type InlineConfig, preview } from 'vite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { firewall } from './helpers/bundlers.js'
+import { firewall, viteBuild } from './helpers/bundlers.js'
 import { base64, page } from './helpers/expect.js'
 import { createProject, type Files, KEY, KEY_FINGERPRINT, type Project } from './helpers/project.js'
 import { needles } from './helpers/shipsKey.js'
@@ -32,9 +32,9 @@ async function start(name: string, files: Files, config: InlineConfig = {}) {
   return server
 }
 
-/** GETs `path` from the dev server: status and body. */
-async function get(server: ViteDevServer, path: string) {
-  const { port } = server.httpServer!.address() as AddressInfo
+/** GETs `path` from a dev or preview server: status and body. */
+async function get(server: { httpServer: unknown }, path: string) {
+  const { port } = (server.httpServer as { address(): AddressInfo }).address()
   const response = await fetch(`http://127.0.0.1:${port}${path}`)
   return { status: response.status, body: await response.text() }
 }
@@ -187,5 +187,35 @@ describe('vite dev otherwise', () => {
     }
     expect(messages.join()).toContain(KEY_FINGERPRINT)
     expectNoKey(messages.join('\n'))
+  })
+})
+
+describe('vite preview', () => {
+  it('preview-output: answers 500 for an output file holding the key, whoever built it', async () => {
+    const root = project.app('preview-output', {
+      'index.html': page(),
+      'main.js': `console.log("${KEY}")\n`,
+    })
+    // Built without the firewall, as a build by another tool or config would be.
+    expect((await viteBuild(root, {}, { firewall: false })).error).toBeUndefined()
+    const server = await preview({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      plugins: [await firewall()],
+      preview: { host: '127.0.0.1', port: 0 },
+    })
+    try {
+      const html = await get(server, '/')
+      expect(html.status).toBe(200)
+      const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(html.body)?.[1] ?? 'missing'
+      const { status, body } = await get(server, script)
+      expect(status).toBe(500)
+      expect(body).toContain(`The preview server refused to send ${script}`)
+      expect(body).toContain(KEY_FINGERPRINT)
+      expectNoKey(body)
+    } finally {
+      await server.close()
+    }
   })
 })

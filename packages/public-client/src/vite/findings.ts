@@ -73,11 +73,15 @@ export function keyInDefineMessage(entries: readonly { name: string; key: string
   ].join('\n')
 }
 
-/** The dev server refused to send a response holding a key. */
-export function keyInResponseMessage(url: string, key: string) {
+/** The dev or preview server refused to send a response holding a key. */
+export function keyInResponseMessage(url: string, key: string, server: 'dev' | 'preview') {
+  const fix =
+    server === 'dev'
+      ? 'Remove the key from client code and files: a build would ship it.'
+      : 'The output folder holds it: do not deploy it; roll the key if it was deployed before.'
   return [
-    `[${PLUGIN_NAME}] The dev server refused to send ${url}: it holds a Smartpay secret key (${key}).`,
-    `Nothing was sent. Remove the key from client code and files: a build would ship it. ${KEEP}`,
+    `[${PLUGIN_NAME}] The ${server} server refused to send ${url}: it holds a Smartpay secret key (${key}).`,
+    `Nothing was sent. ${fix} ${KEEP}`,
   ].join('\n')
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
-import type { Plugin, ResolvedConfig } from 'vite'
+import type { Logger, Plugin, ResolvedConfig } from 'vite'
 import { refuseKeysInResponses } from './devResponses.js'
 import {
   findSecretKey,
@@ -41,6 +41,15 @@ function withKeys(values: Record<string, unknown>): { name: string; key: string 
   })
 }
 
+/** The message for a response refused by the dev or preview server, logged as it is made. */
+function refusing(logger: Logger, server: 'dev' | 'preview') {
+  return (url: string, key: string): string => {
+    const message = keyInResponseMessage(url, key, server)
+    logger.error(message)
+    return message
+  }
+}
+
 /**
  * A Vite plugin that keeps Smartpay secret keys out of everything a browser gets from a client
  * build or the dev server. A build fails, naming the file, variable or import chain, when:
@@ -50,7 +59,8 @@ function withKeys(values: Record<string, unknown>): { name: string; key: string 
  * default `VITE_`) holds one; or client code imports `@smartpay-kit/server-client`. `vite serve`
  * refuses the same: it does not start with such an env var or `define`, answers 500 instead
  * of sending a response that holds a key, and replaces an HMR message that holds one (an
- * error's code frame) with an error. Server (SSR) builds are not checked.
+ * error's code frame) with an error. `vite preview` answers 500 likewise. Server (SSR) builds
+ * are not checked.
  * Messages show key fingerprints only.
  * @example export default defineConfig({ plugins: [smartpayFirewall()] })
  */
@@ -103,11 +113,7 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
         ),
       )
       if (define.length > 0) throw new Error(keyInDefineMessage(define))
-      const refuse = (what: string, key: string): string => {
-        const message = keyInResponseMessage(what, key)
-        server.config.logger.error(message)
-        return message
-      }
+      const refuse = refusing(server.config.logger, 'dev')
       // Added here, before Vite's own middlewares, so it sees every response they send.
       server.middlewares.use(refuseKeysInResponses(refuse))
       // HMR messages reach the page over a WebSocket, and an error's code frame quotes source.
@@ -120,6 +126,11 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
           send({ type: 'error', err: { message: refuse('an HMR message', key), stack: '' } })
         }) as typeof hot.send
       }
+    },
+    // `vite preview` serves the output folder as it would be deployed: refuse the same there,
+    // whatever wrote the files (a build without this plugin, a step that edits them after).
+    configurePreviewServer(server) {
+      server.middlewares.use(refuseKeysInResponses(refusing(server.config.logger, 'preview')))
     },
     buildStart() {
       scanned.clear()
