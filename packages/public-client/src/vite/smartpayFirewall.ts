@@ -60,8 +60,7 @@ function refusing(logger: Logger, server: 'dev' | 'preview') {
  * refuses the same: it does not start with such an env var or `define`, answers 500 instead
  * of sending a response that holds a key, and replaces an HMR message that holds one (an
  * error's code frame) with an error. `vite preview` answers 500 likewise. Server (SSR) builds
- * are not checked.
- * Messages show key fingerprints only.
+ * are not checked. Messages show key fingerprints only.
  * @example export default defineConfig({ plugins: [smartpayFirewall()] })
  */
 export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin {
