@@ -124,6 +124,16 @@ describe('encoded keys in env vars exposed to client code', () => {
         names: ['VITE_SMARTPAY_AUTH'],
       },
       {
+        // Minification folds the two inlined strings into one: the chunk holds the whole key.
+        name: 'env-split-in-two',
+        files: {
+          'index.html': page(),
+          'main.js': 'console.log(import.meta.env.VITE_A + import.meta.env.VITE_B)\n',
+          '.env': `VITE_A=${KEY.slice(0, 12)}\nVITE_B=${KEY.slice(12)}\n`,
+        },
+        names: CHUNK,
+      },
+      {
         name: 'env-every-encoding',
         files: {
           ...usesEnv(['VITE_B64', 'VITE_B64_URL', 'VITE_PERCENT', 'VITE_HEX', 'VITE_B64_SHIFTED']),
