@@ -75,7 +75,8 @@ describe('pathId, for every id kind', () => {
       }),
       { numRuns: 1_000 },
     )
-  })
+    // A thousand runs are CPU work: on a busy 2-core machine they outlast the default 5 s.
+  }, 60_000)
 
   it('refuses anything that is not a string with a ValidationError', () => {
     fc.assert(
