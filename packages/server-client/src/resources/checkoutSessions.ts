@@ -1,6 +1,7 @@
 import {
-  type ApiPromise,
+  ApiPromise,
   type CallOptions,
+  checkoutUrl,
   type PagePromise,
   paginate,
   type Transport,
@@ -13,6 +14,10 @@ import {
   CheckoutSessionSchema,
   type CreateCheckoutSessionParams,
   CreateCheckoutSessionParamsSchema,
+  type CreatedCheckoutSession,
+  CreatedCheckoutSessionSchema,
+  type CreatedTokenCheckoutSession,
+  CreatedTokenCheckoutSessionSchema,
   type CreateTokenCheckoutSessionParams,
   CreateTokenCheckoutSessionParamsSchema,
 } from '../schemas/checkoutSession.js'
@@ -23,6 +28,7 @@ import {
   type RetrieveParams,
   RetrieveParamsSchema,
 } from '../schemas/collection.js'
+import type { WithExpand } from '../schemas/expand.js'
 import { checked, idPath } from './call.js'
 
 const PATH = '/checkout-sessions'
@@ -47,18 +53,30 @@ export function checkoutSessionsResource(transport: Transport) {
     create(
       params: CreateCheckoutSessionParams,
       options?: CallOptions,
-    ): ApiPromise<CheckoutSession> {
+    ): ApiPromise<CreatedCheckoutSession> {
       return checked(() => {
         const where = { method: 'POST', path: PATH }
         const input = validateParams(CreateCheckoutSessionParamsSchema, params, where)
-        return transport.request<CheckoutSession>({
+        const call = transport.request<CreatedCheckoutSession>({
           method: 'POST',
           path: PATH,
           body: normalizeCheckoutSession(input),
           bodySchema: CheckoutSessionBodySchema,
-          responseSchema: CheckoutSessionSchema,
+          responseSchema: CreatedCheckoutSessionSchema,
           options,
         })
+        const { promotionCode } = input
+        if (promotionCode === undefined) return call
+        // As the official Node SDK does: the returned url already applies the code.
+        const applied = call.withMeta().then((result) => {
+          try {
+            result.data.url = checkoutUrl(result.data.url, { promotionCode })
+          } catch {
+            // A url checkoutUrl refuses is left as the API sent it; the session exists.
+          }
+          return result
+        })
+        return new ApiPromise(applied)
       })
     },
 
@@ -69,28 +87,29 @@ export function checkoutSessionsResource(transport: Transport) {
     createForToken(
       params: CreateTokenCheckoutSessionParams,
       options?: CallOptions,
-    ): ApiPromise<CheckoutSession> {
-      return transport.request<CheckoutSession>({
+    ): ApiPromise<CreatedTokenCheckoutSession> {
+      return transport.request<CreatedTokenCheckoutSession>({
         method: 'POST',
         path: PATH,
         body: params,
         bodySchema: CreateTokenCheckoutSessionParamsSchema,
-        responseSchema: CheckoutSessionSchema,
+        responseSchema: CreatedTokenCheckoutSessionSchema,
         options,
       })
     },
 
     /**
-     * Retrieves a checkout session; `expand: 'all'` returns its order or token in full.
+     * Retrieves a checkout session; `expand: 'all'` returns its order or token in full (and
+     * types them so); without it they are ids.
      * @example await smartpay.checkoutSessions.retrieve('checkout_test_…', { expand: 'all' })
      */
-    retrieve(
+    retrieve<const P extends RetrieveParams | undefined = undefined>(
       id: string,
-      params?: RetrieveParams,
+      params?: P,
       options?: CallOptions,
-    ): ApiPromise<CheckoutSession> {
+    ): ApiPromise<WithExpand<CheckoutSession, P>> {
       return checked(() =>
-        transport.request<CheckoutSession>({
+        transport.request<WithExpand<CheckoutSession, P>>({
           method: 'GET',
           path: `${PATH}/${idPath(transport, 'checkoutSession', id)}`,
           query: params,
@@ -102,8 +121,11 @@ export function checkoutSessionsResource(transport: Transport) {
     },
 
     /** Lists checkout sessions: await one page or `for await` every session. */
-    list(params?: ListParams, options?: CallOptions): PagePromise<CheckoutSession> {
-      return paginate<CheckoutSession>(transport, {
+    list<const P extends ListParams | undefined = undefined>(
+      params?: P,
+      options?: CallOptions,
+    ): PagePromise<WithExpand<CheckoutSession, P>> {
+      return paginate<WithExpand<CheckoutSession, P>>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

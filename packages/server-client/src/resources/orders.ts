@@ -12,6 +12,7 @@ import {
   type RetrieveParams,
   RetrieveParamsSchema,
 } from '../schemas/collection.js'
+import type { WithExpand } from '../schemas/expand.js'
 import {
   type CreateOrderParams,
   CreateOrderParamsSchema,
@@ -48,9 +49,13 @@ export function ordersResource(transport: Transport) {
      * @example const order = await smartpay.orders.retrieve(id)
      * if (order.status === 'requires_capture') await smartpay.payments.create({ order: id, amount: order.amount, currency: 'JPY' })
      */
-    retrieve(id: string, params?: RetrieveParams, options?: CallOptions): ApiPromise<Order> {
+    retrieve<const P extends RetrieveParams | undefined = undefined>(
+      id: string,
+      params?: P,
+      options?: CallOptions,
+    ): ApiPromise<WithExpand<Order, P>> {
       return checked(() =>
-        transport.request<Order>({
+        transport.request<WithExpand<Order, P>>({
           method: 'GET',
           path: `${PATH}/${idPath(transport, 'order', id)}`,
           query: params,
@@ -62,8 +67,11 @@ export function ordersResource(transport: Transport) {
     },
 
     /** Lists orders: await one page or `for await` every order. */
-    list(params?: ListParams, options?: CallOptions): PagePromise<Order> {
-      return paginate<Order>(transport, {
+    list<const P extends ListParams | undefined = undefined>(
+      params?: P,
+      options?: CallOptions,
+    ): PagePromise<WithExpand<Order, P>> {
+      return paginate<WithExpand<Order, P>>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

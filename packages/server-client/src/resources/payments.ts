@@ -12,6 +12,7 @@ import {
   type RetrieveParams,
   RetrieveParamsSchema,
 } from '../schemas/collection.js'
+import type { WithExpand } from '../schemas/expand.js'
 import {
   type CreatePaymentParams,
   CreatePaymentParamsSchema,
@@ -51,9 +52,13 @@ export function paymentsResource(transport: Transport) {
     capture: create,
 
     /** Retrieves a payment; `expand: 'all'` returns its order and line items in full. */
-    retrieve(id: string, params?: RetrieveParams, options?: CallOptions): ApiPromise<Payment> {
+    retrieve<const P extends RetrieveParams | undefined = undefined>(
+      id: string,
+      params?: P,
+      options?: CallOptions,
+    ): ApiPromise<WithExpand<Payment, P>> {
       return checked(() =>
-        transport.request<Payment>({
+        transport.request<WithExpand<Payment, P>>({
           method: 'GET',
           path: `${PATH}/${idPath(transport, 'payment', id)}`,
           query: params,
@@ -79,8 +84,11 @@ export function paymentsResource(transport: Transport) {
     },
 
     /** Lists payments: await one page or `for await` every payment. */
-    list(params?: ListParams, options?: CallOptions): PagePromise<Payment> {
-      return paginate<Payment>(transport, {
+    list<const P extends ListParams | undefined = undefined>(
+      params?: P,
+      options?: CallOptions,
+    ): PagePromise<WithExpand<Payment, P>> {
+      return paginate<WithExpand<Payment, P>>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

@@ -12,6 +12,7 @@ import {
   type RetrieveParams,
   RetrieveParamsSchema,
 } from '../schemas/collection.js'
+import type { WithExpand } from '../schemas/expand.js'
 import {
   type CreateRefundParams,
   CreateRefundParamsSchema,
@@ -47,9 +48,13 @@ export function refundsResource(transport: Transport) {
     },
 
     /** Retrieves a refund; `expand: 'all'` returns its payment in full. */
-    retrieve(id: string, params?: RetrieveParams, options?: CallOptions): ApiPromise<Refund> {
+    retrieve<const P extends RetrieveParams | undefined = undefined>(
+      id: string,
+      params?: P,
+      options?: CallOptions,
+    ): ApiPromise<WithExpand<Refund, P>> {
       return checked(() =>
-        transport.request<Refund>({
+        transport.request<WithExpand<Refund, P>>({
           method: 'GET',
           path: `${PATH}/${idPath(transport, 'refund', id)}`,
           query: params,
@@ -75,8 +80,11 @@ export function refundsResource(transport: Transport) {
     },
 
     /** Lists refunds: await one page or `for await` every refund. */
-    list(params?: ListParams, options?: CallOptions): PagePromise<Refund> {
-      return paginate<Refund>(transport, {
+    list<const P extends ListParams | undefined = undefined>(
+      params?: P,
+      options?: CallOptions,
+    ): PagePromise<WithExpand<Refund, P>> {
+      return paginate<WithExpand<Refund, P>>(transport, {
         method: 'GET',
         path: PATH,
         query: params ?? {},

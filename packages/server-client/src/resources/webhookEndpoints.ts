@@ -7,6 +7,8 @@ import {
 } from '@smartpay-kit/core'
 import { collectionSchema, type PageParams, PageParamsSchema } from '../schemas/collection.js'
 import {
+  type CreatedWebhookEndpoint,
+  CreatedWebhookEndpointSchema,
   type CreateWebhookEndpointParams,
   CreateWebhookEndpointParamsSchema,
   type UpdateWebhookEndpointParams,
@@ -31,13 +33,13 @@ export function webhookEndpointsResource(transport: Transport) {
     create(
       params: CreateWebhookEndpointParams,
       options?: CallOptions,
-    ): ApiPromise<WebhookEndpoint> {
-      return transport.request<WebhookEndpoint>({
+    ): ApiPromise<CreatedWebhookEndpoint> {
+      return transport.request<CreatedWebhookEndpoint>({
         method: 'POST',
         path: PATH,
         body: params,
         bodySchema: CreateWebhookEndpointParamsSchema,
-        responseSchema: WebhookEndpointSchema,
+        responseSchema: CreatedWebhookEndpointSchema,
         options,
       })
     },

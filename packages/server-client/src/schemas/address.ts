@@ -18,6 +18,8 @@ export const AddressSchema = v.strictObject({
   postalCode: TextSchema,
   /** ISO 3166-1 alpha-2 code, e.g. `JP`. */
   country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Expected a two-letter country code, e.g. JP')),
+  /** Accepted here as the official Node SDK accepts it; `shippingInfo.addressType` is the usual place. */
+  addressType: v.optional(AddressTypeSchema),
 })
 /** A postal address as sent. */
 export type AddressParams = v.InferInput<typeof AddressSchema>
@@ -49,7 +51,7 @@ export const AddressObjectSchema = v.looseObject({
   country: v.optional(v.string()),
 })
 /** A postal address as the API returns it. */
-export type Address = v.InferOutput<typeof AddressObjectSchema>
+export interface Address extends v.InferOutput<typeof AddressObjectSchema> {}
 
 /** Shipping details in a response. */
 export const ShippingInfoObjectSchema = v.looseObject({
@@ -61,4 +63,4 @@ export const ShippingInfoObjectSchema = v.looseObject({
   feeCurrency: v.optional(v.string()),
 })
 /** Shipping details as the API returns them. */
-export type ShippingInfo = v.InferOutput<typeof ShippingInfoObjectSchema>
+export interface ShippingInfo extends v.InferOutput<typeof ShippingInfoObjectSchema> {}

@@ -5,15 +5,17 @@ import {
   DescriptionSchema,
   HttpUrlSchema,
   MetadataSchema,
+  type Named,
   objectEntries,
   ReferenceSchema,
   ref,
+  TextSchema,
 } from './common.js'
 import { CustomerInfoObjectSchema, CustomerInfoSchema } from './customer.js'
 import { CaptureMethodSchema, CurrencySchema, LocaleSchema } from './enums.js'
 import { CheckoutItemSchema, ItemSchema, itemList } from './item.js'
-import { OrderSchema } from './order.js'
-import { TokenSchema } from './token.js'
+import { type Order, OrderSchema } from './order.js'
+import { type Token, TokenSchema } from './token.js'
 
 /** A checkout session (`checkout_…`): the hosted page a shopper is sent to. */
 export const CheckoutSessionSchema = v.looseObject({
@@ -28,13 +30,43 @@ export const CheckoutSessionSchema = v.looseObject({
   reference: v.optional(v.string()),
   description: v.optional(v.string()),
   /** The session's order: an id, or the order when expanded (always, right after `create`). */
-  order: v.optional(ref(OrderSchema)),
+  order: v.optional(ref<Order>(OrderSchema)),
   /** A token session's token: an id, or the token when expanded. */
-  token: v.optional(ref(TokenSchema)),
+  token: v.optional(ref<Token>(TokenSchema)),
   expiresAt: v.optional(v.number()),
 })
 /** A checkout session as the API returns it. */
-export type CheckoutSession = v.InferOutput<typeof CheckoutSessionSchema>
+export interface CheckoutSession extends v.InferOutput<typeof CheckoutSessionSchema> {}
+
+/**
+ * What `checkoutSessions.create` returns: the session with its `url` and its order expanded
+ * (the API always answers a create so).
+ */
+export const CreatedCheckoutSessionSchema = v.looseObject({
+  ...CheckoutSessionSchema.entries,
+  /** The hosted checkout page; send the shopper there (see `checkoutUrl`). Treat it as opaque. */
+  url: v.string(),
+  /** The session's order, expanded. */
+  order: OrderSchema as Named<Order>,
+})
+/** A checkout session as `checkoutSessions.create` returns it: `url` and the order always there. */
+export interface CreatedCheckoutSession
+  extends v.InferOutput<typeof CreatedCheckoutSessionSchema> {}
+
+/**
+ * What `checkoutSessions.createForToken` returns: the session with its `url` and its token
+ * expanded.
+ */
+export const CreatedTokenCheckoutSessionSchema = v.looseObject({
+  ...CheckoutSessionSchema.entries,
+  /** The hosted checkout page where the shopper approves the token. */
+  url: v.string(),
+  /** The token the session registers, expanded. */
+  token: TokenSchema as Named<Token>,
+})
+/** A checkout session as `checkoutSessions.createForToken` returns it. */
+export interface CreatedTokenCheckoutSession
+  extends v.InferOutput<typeof CreatedTokenCheckoutSessionSchema> {}
 
 const sessionEntries = {
   customerInfo: CustomerInfoSchema,
@@ -53,6 +85,11 @@ const orderSessionEntries = {
   shippingInfo: ShippingInfoSchema,
   /** @default 'automatic' */
   captureMethod: v.optional(CaptureMethodSchema),
+  /**
+   * A promotion code to pre-apply. Sent in the body, as the official Node SDK sends it, and
+   * merged into the returned session's `url` as `promotion-code` (as that SDK does too).
+   */
+  promotionCode: v.optional(TextSchema),
 }
 
 /**

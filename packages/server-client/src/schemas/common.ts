@@ -58,13 +58,27 @@ export const objectEntries = {
 export const ResponseCurrencySchema = v.string()
 
 /**
- * A reference to another object: its id, or the object itself when expanded.
- * @example ref(OrderSchema) // string | Order
+ * A schema typed by its named output type `T`, so declarations say `T` instead of inlining the
+ * schema's whole type (which kept consumers' compilers from TS2589, "excessively deep").
+ * @example order: OrderSchema as Named<Order>
+ */
+export type Named<T> = v.GenericSchema<unknown, T>
+
+/** The schema of a reference: an id, or the object `T` when expanded. */
+export type RefSchema<T> = v.UnionSchema<[v.StringSchema<undefined>, Named<T>], undefined>
+
+/**
+ * A reference to another object: its id, or the object itself when expanded. Name the object's
+ * type (`ref<Order>(OrderSchema)`): declarations then say `Order` instead of inlining its whole
+ * schema, which kept consumers' compilers from TS2589 ("excessively deep") on `CheckoutSession`.
+ * @example ref<Order>(OrderSchema) // string | Order
  */
 // @__NO_SIDE_EFFECTS__
-export function ref<S extends v.GenericSchema>(schema: S) {
+export function ref<T>(schema: Named<T>): RefSchema<T> {
   return v.union([v.string(), schema])
 }
 
 /** An expanded reference whose shape is not modelled here (it would make the types cyclic). */
 export const AnyObjectSchema = v.looseObject({ id: v.string(), object: v.optional(v.string()) })
+/** An expanded object whose shape is not modelled here: its `id`, `object` and anything else. */
+export interface AnyObject extends v.InferOutput<typeof AnyObjectSchema> {}

@@ -27,10 +27,12 @@ export const CouponSchema = v.looseObject({
   sponsored: v.optional(v.boolean()),
 })
 /** A coupon as the API returns it. */
-export type Coupon = v.InferOutput<typeof CouponSchema>
+export interface Coupon extends v.InferOutput<typeof CouponSchema> {}
 
 const couponEntries = {
   name: TextSchema,
+  /** Sent as the official Node SDK sends it; not in the API's generated types. */
+  description: v.optional(v.string()),
   /** When the coupon stops working, in ms since the epoch (the API's unit here is unverified). */
   expiresAt: v.optional(TimestampSchema),
   /** How many times it may be redeemed in total. */
@@ -53,6 +55,8 @@ export const CreateCouponParamsSchema = v.variant('discountType', [
     ...couponEntries,
     discountType: v.literal('percentage'),
     discountPercentage: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    /** Optional here; the official SDKs send it when given. */
+    currency: v.optional(CurrencySchema),
   }),
 ])
 /** Parameters of `coupons.create`. */

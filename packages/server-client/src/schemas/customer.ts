@@ -42,4 +42,4 @@ export const CustomerInfoObjectSchema = v.looseObject({
   reference: v.optional(v.string()),
 })
 /** Shopper details as the API returns them. */
-export type CustomerInfo = v.InferOutput<typeof CustomerInfoObjectSchema>
+export interface CustomerInfo extends v.InferOutput<typeof CustomerInfoObjectSchema> {}

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { objectEntries, ResponseCurrencySchema, ref } from './common.js'
-import { CouponSchema } from './coupon.js'
-import { PromotionCodeSchema } from './promotionCode.js'
+import { type Coupon, CouponSchema } from './coupon.js'
+import { type PromotionCode, PromotionCodeSchema } from './promotionCode.js'
 
 /** A discount applied to an order by a promotion code. */
 export const DiscountSchema = v.looseObject({
@@ -9,8 +9,8 @@ export const DiscountSchema = v.looseObject({
   object: v.literal('discount'),
   amount: v.optional(v.number()),
   currency: v.optional(ResponseCurrencySchema),
-  coupon: v.optional(ref(CouponSchema)),
-  promotionCode: v.optional(ref(PromotionCodeSchema)),
+  coupon: v.optional(ref<Coupon>(CouponSchema)),
+  promotionCode: v.optional(ref<PromotionCode>(PromotionCodeSchema)),
 })
 /** A discount as the API returns it. */
-export type Discount = v.InferOutput<typeof DiscountSchema>
+export interface Discount extends v.InferOutput<typeof DiscountSchema> {}

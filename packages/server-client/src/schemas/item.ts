@@ -6,6 +6,7 @@ import {
   MetadataSchema,
   objectEntries,
   ResponseCurrencySchema,
+  ref,
 } from './common.js'
 import { CurrencySchema, LineItemKindSchema } from './enums.js'
 
@@ -59,7 +60,7 @@ export function itemList<S extends v.GenericSchema>(item: S) {
 }
 
 /** The product behind a price, in an expanded line item. */
-export const ProductSchema = v.looseObject({
+const ProductSchema = v.looseObject({
   ...objectEntries,
   object: v.optional(v.string()),
   name: v.optional(v.string()),
@@ -72,9 +73,11 @@ export const ProductSchema = v.looseObject({
   description: v.optional(v.string()),
   active: v.optional(v.boolean()),
 })
+/** The product behind a price, as the API returns it. */
+export interface Product extends v.InferOutput<typeof ProductSchema> {}
 
 /** The price of an expanded line item. */
-export const PriceSchema = v.looseObject({
+const PriceSchema = v.looseObject({
   ...objectEntries,
   object: v.optional(v.string()),
   active: v.optional(v.boolean()),
@@ -82,8 +85,10 @@ export const PriceSchema = v.looseObject({
   currency: v.optional(ResponseCurrencySchema),
   label: v.optional(v.string()),
   description: v.optional(v.string()),
-  product: v.optional(v.union([v.string(), ProductSchema])),
+  product: v.optional(ref<Product>(ProductSchema)),
 })
+/** The price of a line item, as the API returns it. */
+export interface Price extends v.InferOutput<typeof PriceSchema> {}
 
 /** A line item of an order (`li_…`). */
 export const LineItemSchema = v.looseObject({
@@ -94,7 +99,7 @@ export const LineItemSchema = v.looseObject({
   currency: v.optional(ResponseCurrencySchema),
   quantity: v.optional(v.number()),
   description: v.optional(v.string()),
-  price: v.optional(v.union([v.string(), PriceSchema])),
+  price: v.optional(ref<Price>(PriceSchema)),
 })
 /** A line item as the API returns it. */
-export type LineItem = v.InferOutput<typeof LineItemSchema>
+export interface LineItem extends v.InferOutput<typeof LineItemSchema> {}

@@ -10,10 +10,10 @@ import {
   ref,
 } from './common.js'
 import { CustomerInfoSchema } from './customer.js'
-import { DiscountSchema } from './discount.js'
+import { type Discount, DiscountSchema } from './discount.js'
 import { CaptureMethodSchema, CurrencySchema, OrderStatusSchema } from './enums.js'
-import { ItemSchema, itemList, LineItemSchema } from './item.js'
-import { PaymentSchema } from './payment.js'
+import { ItemSchema, itemList, type LineItem, LineItemSchema } from './item.js'
+import { type Payment, PaymentSchema } from './payment.js'
 
 /** An order (`order_…`): what the shopper agreed to pay, captured by payments. */
 export const OrderSchema = v.looseObject({
@@ -25,17 +25,17 @@ export const OrderSchema = v.looseObject({
   description: v.optional(v.string()),
   reference: v.optional(v.string()),
   discountAmount: v.optional(v.number()),
-  discounts: v.optional(v.array(ref(DiscountSchema))),
+  discounts: v.optional(v.array(ref<Discount>(DiscountSchema))),
   /** After this, the order can no longer be captured (set once authorized). */
   expiresAt: v.optional(v.number()),
-  lineItems: v.optional(v.array(ref(LineItemSchema))),
-  payments: v.optional(v.array(ref(PaymentSchema))),
+  lineItems: v.optional(v.array(ref<LineItem>(LineItemSchema))),
+  payments: v.optional(v.array(ref<Payment>(PaymentSchema))),
   shippingInfo: v.optional(ShippingInfoObjectSchema),
   /** The token charged, for orders created from a token. */
   tokenId: v.optional(v.string()),
 })
 /** An order as the API returns it. */
-export type Order = v.InferOutput<typeof OrderSchema>
+export interface Order extends v.InferOutput<typeof OrderSchema> {}
 
 /** Body of `orders.create`: charge an active payment token. No amount is computed here. */
 export const CreateOrderParamsSchema = v.strictObject({

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { idSchema } from '../ids.js'
 import {
   AmountSchema,
+  type AnyObject,
   AnyObjectSchema,
   DescriptionSchema,
   MetadataSchema,
@@ -12,7 +13,7 @@ import {
   TextSchema,
 } from './common.js'
 import { CancelRemainderSchema, CurrencySchema, PaymentStatusSchema } from './enums.js'
-import { LineItemSchema } from './item.js'
+import { type LineItem, LineItemSchema } from './item.js'
 
 /** A payment (`payment_…`): money captured from an authorized order. */
 export const PaymentSchema = v.looseObject({
@@ -21,14 +22,14 @@ export const PaymentSchema = v.looseObject({
   amount: v.number(),
   currency: ResponseCurrencySchema,
   /** The order captured from: its id, or (expanded) the order. */
-  order: v.optional(ref(AnyObjectSchema)),
-  lineItems: v.optional(v.array(ref(LineItemSchema))),
+  order: v.optional(ref<AnyObject>(AnyObjectSchema)),
+  lineItems: v.optional(v.array(ref<LineItem>(LineItemSchema))),
   status: v.optional(PaymentStatusSchema),
   reference: v.optional(v.string()),
   description: v.optional(v.string()),
 })
 /** A payment as the API returns it. */
-export type Payment = v.InferOutput<typeof PaymentSchema>
+export interface Payment extends v.InferOutput<typeof PaymentSchema> {}
 
 /** Body of `payments.create` (a capture). */
 export const CreatePaymentParamsSchema = v.strictObject({

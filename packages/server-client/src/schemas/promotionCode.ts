@@ -10,7 +10,7 @@ import {
   TextSchema,
   TimestampSchema,
 } from './common.js'
-import { CouponSchema } from './coupon.js'
+import { type Coupon, CouponSchema } from './coupon.js'
 import { CurrencySchema } from './enums.js'
 
 /** A promotion code (`promotioncode_…`): the code a shopper types to get a coupon. */
@@ -18,7 +18,7 @@ export const PromotionCodeSchema = v.looseObject({
   ...objectEntries,
   object: v.literal('promotionCode'),
   code: v.string(),
-  coupon: ref(CouponSchema),
+  coupon: ref<Coupon>(CouponSchema),
   active: v.optional(v.boolean()),
   currency: v.optional(ResponseCurrencySchema),
   expiresAt: v.optional(v.number()),
@@ -29,7 +29,7 @@ export const PromotionCodeSchema = v.looseObject({
   minimumAmount: v.optional(v.number()),
 })
 /** A promotion code as the API returns it. */
-export type PromotionCode = v.InferOutput<typeof PromotionCodeSchema>
+export interface PromotionCode extends v.InferOutput<typeof PromotionCodeSchema> {}
 
 /** Body of `promotionCodes.create`. `minimumAmount` needs `currency`. */
 export const CreatePromotionCodeParamsSchema = v.pipe(

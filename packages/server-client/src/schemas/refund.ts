@@ -11,8 +11,8 @@ import {
   TextSchema,
 } from './common.js'
 import { CurrencySchema, RefundReasonSchema, RefundStatusSchema } from './enums.js'
-import { LineItemSchema } from './item.js'
-import { PaymentSchema, UpdatePaymentParamsSchema } from './payment.js'
+import { type LineItem, LineItemSchema } from './item.js'
+import { type Payment, PaymentSchema, UpdatePaymentParamsSchema } from './payment.js'
 
 /** A refund (`refund_…`) of (part of) a payment. Refunds are final. */
 export const RefundSchema = v.looseObject({
@@ -20,15 +20,15 @@ export const RefundSchema = v.looseObject({
   object: v.literal('refund'),
   amount: v.number(),
   currency: ResponseCurrencySchema,
-  payment: v.optional(ref(PaymentSchema)),
-  lineItems: v.optional(v.array(ref(LineItemSchema))),
+  payment: v.optional(ref<Payment>(PaymentSchema)),
+  lineItems: v.optional(v.array(ref<LineItem>(LineItemSchema))),
   reason: v.optional(RefundReasonSchema),
   status: v.optional(RefundStatusSchema),
   reference: v.optional(v.string()),
   description: v.optional(v.string()),
 })
 /** A refund as the API returns it. */
-export type Refund = v.InferOutput<typeof RefundSchema>
+export interface Refund extends v.InferOutput<typeof RefundSchema> {}
 
 /** Body of `refunds.create`. */
 export const CreateRefundParamsSchema = v.strictObject({

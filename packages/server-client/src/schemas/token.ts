@@ -10,4 +10,4 @@ export const TokenSchema = v.looseObject({
   reference: v.optional(v.string()),
 })
 /** A payment token as the API returns it. */
-export type Token = v.InferOutput<typeof TokenSchema>
+export interface Token extends v.InferOutput<typeof TokenSchema> {}

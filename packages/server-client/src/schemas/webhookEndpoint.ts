@@ -14,7 +14,17 @@ export const WebhookEndpointSchema = v.looseObject({
   signingSecret: v.optional(v.string()),
 })
 /** A webhook endpoint as the API returns it. */
-export type WebhookEndpoint = v.InferOutput<typeof WebhookEndpointSchema>
+export interface WebhookEndpoint extends v.InferOutput<typeof WebhookEndpointSchema> {}
+
+/** What `webhookEndpoints.create` returns: the endpoint with its `signingSecret`, always. */
+export const CreatedWebhookEndpointSchema = v.looseObject({
+  ...WebhookEndpointSchema.entries,
+  /** The secret that signs deliveries. Store it as a secret for `verifyWebhook`. */
+  signingSecret: v.string(),
+})
+/** A webhook endpoint as `webhookEndpoints.create` returns it: `signingSecret` always there. */
+export interface CreatedWebhookEndpoint
+  extends v.InferOutput<typeof CreatedWebhookEndpointSchema> {}
 
 const EventSubscriptionsSchema = v.pipe(
   v.array(EventTypeSchema),
