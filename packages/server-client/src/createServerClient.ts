@@ -1,5 +1,7 @@
 import {
+  type ApiPromise,
   type AuthScheme,
+  type CallOptions,
   type CheckoutTarget,
   type CheckoutUrlOptions,
   checkoutUrl,
@@ -16,6 +18,7 @@ import {
 } from '@smartpay-kit/core'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
+import { type RawRequest, rawRequest } from './request.js'
 import {
   type CheckoutSessionsResource,
   checkoutSessionsResource,
@@ -68,6 +71,15 @@ export interface ServerClient {
   readonly tokens: TokensResource
   /** The session's hosted checkout URL, with a promotion code merged in. */
   checkoutUrl(target: CheckoutTarget, options?: CheckoutUrlOptions): string
+  /**
+   * Calls an operation this client does not list yet, with everything a method has: the key,
+   * the HTTPS rule, retries, an idempotency key on POST/PUT/PATCH/DELETE, typed errors. The
+   * path is checked and no secret key may appear in the body or query; the rest is sent as
+   * given and the answer comes back as parsed JSON, typed `T` but not checked.
+   * @example
+   * const payouts = await smartpay.request<{ data: unknown[] }>({ method: 'GET', path: '/payouts', query: { maxResults: 5 } })
+   */
+  request<T = unknown>(spec: RawRequest, options?: CallOptions): ApiPromise<T>
 }
 
 /** Marks the client's own inspection output in Node (no import of node:util needed). */
@@ -131,6 +143,7 @@ export function createServerClient(options: ServerClientOptions = {}): ServerCli
     promotionCodes: promotionCodesResource(transport),
     tokens: tokensResource(transport),
     checkoutUrl: (target, urlOptions) => checkoutUrl(target, urlOptions),
+    request: rawRequest(transport),
   }
   // What logging the client shows: the mode and a fingerprint, never the key.
   Object.defineProperties(client, {

@@ -55,6 +55,7 @@ export {
 } from './createServerClient.js'
 // Ids
 export { ID_PREFIXES, type IdKind } from './ids.js'
+export type { RawRequest } from './request.js'
 // Resources, one factory each, for bundles that need only some
 export {
   type CheckoutSessionsResource,
@@ -78,11 +79,15 @@ export {
   CheckoutSessionSchema,
   type CreateCheckoutSessionParams,
   CreateCheckoutSessionParamsSchema,
+  type CreatedCheckoutSession,
+  CreatedCheckoutSessionSchema,
+  type CreatedTokenCheckoutSession,
+  CreatedTokenCheckoutSessionSchema,
   type CreateTokenCheckoutSessionParams,
   CreateTokenCheckoutSessionParamsSchema,
 } from './schemas/checkoutSession.js'
 export type { ListParams, PageParams, RetrieveParams } from './schemas/collection.js'
-export type { Metadata } from './schemas/common.js'
+export type { AnyObject, Metadata } from './schemas/common.js'
 export {
   type Coupon,
   CouponSchema,
@@ -124,7 +129,8 @@ export {
   type TokenStatus,
   TokenStatusSchema,
 } from './schemas/enums.js'
-export type { CheckoutItemParams, ItemParams } from './schemas/item.js'
+export type { Expanded, Unexpanded, WithExpand } from './schemas/expand.js'
+export type { CheckoutItemParams, ItemParams, Price, Product } from './schemas/item.js'
 export { type LineItem, LineItemSchema } from './schemas/item.js'
 export {
   type CreateOrderParams,
@@ -158,6 +164,8 @@ export {
 } from './schemas/refund.js'
 export { type Token, TokenSchema } from './schemas/token.js'
 export {
+  type CreatedWebhookEndpoint,
+  CreatedWebhookEndpointSchema,
   type CreateWebhookEndpointParams,
   CreateWebhookEndpointParamsSchema,
   type UpdateWebhookEndpointParams,
