@@ -27,8 +27,10 @@ it('exports exactly the public API of @smartpay-kit/core', () => {
       "STATUS_ERRORS",
       "SmartpayError",
       "TO_ARRAY_MAX",
+      "TRACING_CHANNEL",
       "TimeoutError",
       "UnexpectedResponseError",
+      "VERSION",
       "ValidationError",
       "authorizationHeader",
       "checkoutUrl",
@@ -50,6 +52,7 @@ it('exports exactly the public API of @smartpay-kit/core', () => {
       "parseSecretKey",
       "redactKeys",
       "resolveBaseUrl",
+      "userAgent",
       "validateParams",
       "validateResponse",
     ]

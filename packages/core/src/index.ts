@@ -75,6 +75,12 @@ export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPr
 export { type AuthScheme, authorizationHeader } from './transport/auth.js'
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './transport/baseUrl.js'
 export { createIdempotencyKey, MUTATING_METHODS } from './transport/idempotency.js'
+export {
+  type Hooks,
+  type RequestEvent,
+  TRACING_CHANNEL,
+  type TraceContext,
+} from './transport/observe.js'
 export type {
   CallOptions,
   ReadCallOptions,
@@ -93,3 +99,4 @@ export {
   type RequestSpec,
   type Transport,
 } from './transport/transport.js'
+export { type AppInfo, userAgent, VERSION } from './transport/userAgent.js'

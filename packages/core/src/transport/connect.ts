@@ -25,10 +25,10 @@ export interface Wire {
 }
 
 /**
- * Told of each retry: the attempt that failed, its error, and the wait before the next one.
- * Only the full transport has one (hooks, tracing); calls' starts and ends it sees itself.
+ * Told as each attempt starts, with the previous attempt's error from the second on. Only the
+ * full transport has one (hooks, tracing); the read-only transport's path carries none of it.
  */
-export type OnRetry = (wire: Wire, attempt: number, error: SmartpayError, delayMs: number) => void
+export type OnAttempt = (wire: Wire, attempt: number, failed: SmartpayError | undefined) => void
 
 /** Sends one {@link Wire} call and resolves to its parsed body and metadata. */
 export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
@@ -51,7 +51,7 @@ const DEADLINE = Symbol()
 export function connect(
   key: ApiKey,
   resolved: ResolvedTransportOptions,
-  onRetry?: OnRetry | undefined,
+  onAttempt?: OnAttempt | undefined,
 ): Send {
   // Everything constant lives on the instance: ky deep-merges per-call options on every call,
   // so each call passes only what differs.
@@ -101,13 +101,14 @@ export function connect(
     const sleep = (ms: number) => race(new Promise((done) => (timer = setTimeout(done, ms))))
 
     let attempt = 0
+    let failure: SmartpayError | undefined
     try {
       for (;;) {
         signal?.throwIfAborted()
         const started = Date.now()
         const deadline = Math.min(started + timeout, end)
         attempt++
-        let failure: SmartpayError
+        onAttempt?.(wire, attempt, failure)
         let again = false
         let response: Response | undefined
         try {
@@ -145,7 +146,6 @@ export function connect(
         if (!again || attempt > maxRetries || !(method === 'GET' || idempotencyKey)) throw failure
         const wait = retryDelay(attempt, response, resolved.retry)
         const left = end - Date.now()
-        onRetry?.(wire, attempt, failure, Math.min(wait, left))
         // A wait past the deadline ends the call at the deadline, not after the wait.
         await sleep(Math.min(wait, left))
         if (wait >= left) throw DEADLINE

@@ -4,6 +4,8 @@ import type { ApiKey } from '../keys/keys.js'
 import type { AuthScheme } from './auth.js'
 import { resolveBaseUrl } from './baseUrl.js'
 import type { Query } from './connect.js'
+import type { Hooks } from './observe.js'
+import type { AppInfo } from './userAgent.js'
 
 /** Backoff tuning; the defaults suit the real API. */
 export interface RetryTuning {
@@ -38,6 +40,15 @@ export interface ReadTransportOptions {
 
 /** Options of the full transport (the server client's): the read options and more. */
 export interface TransportOptions extends ReadTransportOptions {
+  /**
+   * Hooks told of each request, retry, response and error: the one place to plug a logger.
+   * @example hooks: { onError: (e) => log.warn(`${e.method} ${e.path} failed: ${e.error?.message}`) }
+   */
+  hooks?: Hooks
+  /** Give hooks the JSON bodies sent and received, keys redacted. @default false */
+  logBodies?: boolean
+  /** Your plugin or app, named in the `User-Agent` header, for plugin authors. */
+  appInfo?: AppInfo
   /** How the key is sent; each client has its own default. */
   authScheme?: AuthScheme
   /** Backoff tuning. */
@@ -186,6 +197,20 @@ export const WRITE_TRANSPORT_RULES: Record<
   authScheme: [(v) => v === 'basic' || v === 'bearer', "'basic' or 'bearer'"],
   retry: OBJECT,
   validateResponses: BOOLEAN,
+  hooks: [
+    (v) =>
+      OBJECT[0](v) &&
+      Object.entries(v as object).every(
+        ([name, hook]) =>
+          /^on(Request|Retry|Response|Error)$/.test(name) && typeof hook === 'function',
+      ),
+    'an object of onRequest, onRetry, onResponse and onError functions',
+  ],
+  logBodies: BOOLEAN,
+  appInfo: [
+    (v) => OBJECT[0](v) && typeof (v as AppInfo).name === 'string' && (v as AppInfo).name !== '',
+    'an object with a name (and a version and url)',
+  ],
 }
 
 const RETRY_RULES: Record<keyof RetryTuning, Rule> = {

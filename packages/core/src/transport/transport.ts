@@ -7,6 +7,7 @@ import type { AuthScheme } from './auth.js'
 import { connect, type Method, type Query } from './connect.js'
 import { withExtras } from './extra.js'
 import { createIdempotencyKey, MUTATING_METHODS } from './idempotency.js'
+import { observe } from './observe.js'
 import {
   type CallOptions,
   checkCallOptions,
@@ -20,6 +21,7 @@ import {
   WRITE_CALL_RULES,
   WRITE_TRANSPORT_RULES,
 } from './options.js'
+import { userAgent } from './userAgent.js'
 
 export type { Method, Query } from './connect.js'
 
@@ -86,7 +88,11 @@ export function createTransport(
   if (isShopperBrowser()) requirePublicKey(key, 'createTransport, in a browser,')
   const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
   const resolved = resolveTransportOptions(options, key, defaultScheme, rules, resolveRetryTuning)
-  const send = connect(key, resolved)
+  // Off the shared path: hooks, tracing and the User-Agent are the full transport's alone. A
+  // page's fetch may not set User-Agent, and a header of our own would cost a CORS preflight.
+  if (!isShopperBrowser()) resolved.headers = { 'user-agent': userAgent(options.appInfo) }
+  const { onAttempt, wrap } = observe(options.hooks, options.logBodies)
+  const send = wrap(connect(key, resolved, onAttempt))
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const where = { method: spec.method, path: spec.path }
