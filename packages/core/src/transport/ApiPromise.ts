@@ -57,6 +57,15 @@ export class ApiPromise<T> implements PromiseLike<T> {
     return this.#result
   }
 
+  /**
+   * Resolves to the call's response as a Fetch `Response`: its status and headers, and the JSON
+   * body as received (re-serialised: core reads every body within the call's deadline, so the
+   * original stream is spent). API errors still reject, with the headers on the error.
+   */
+  asResponse(): Promise<Response> {
+    return this.#result.then(({ data, meta }) => new Response(JSON.stringify(data), meta))
+  }
+
   get [Symbol.toStringTag](): string {
     return 'ApiPromise'
   }

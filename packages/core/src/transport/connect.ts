@@ -116,7 +116,7 @@ export function connect(
           response = await race(api(path.slice(1), init))
           const text = await race(readText(response, deadline - Date.now()))
           const { status, headers } = response
-          const requestId = readRequestId(headers)
+          const requestId = headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
           const parsed = parseBody(text)
           if (response.ok && parsed) {
             return {
@@ -202,10 +202,6 @@ async function readText(response: Response, ms: number): Promise<string> {
   }
   if (late) throw DEADLINE
   return text + decoder.decode()
-}
-
-function readRequestId(headers: Headers): string | undefined {
-  return headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
 }
 
 /** Maps whatever ky or fetch threw to one of our classes. Never keeps ky's Request as a cause. */
