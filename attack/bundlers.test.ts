@@ -87,6 +87,17 @@ describe('webpack', () => {
     expectRefused(outcome, ...BROWSER_GUARD)
   })
 
+  it('control: Next.js-style edge conditions still bundle the real server client', async () => {
+    const root = app('webpack-edge', 'index.js', NAMED)
+    const outcome = await webpackBuild(root, 'index.js', {
+      target: 'webworker',
+      resolve: { conditionNames: ['edge-light', 'worker', 'browser', 'import', 'module'] },
+      externals: { ky: 'ky', valibot: 'valibot' },
+      optimization: { minimize: false },
+    })
+    expect(bundledServerClient(outcome, 'main.js')).toBe(true)
+  })
+
   it('webpack-deep-path: a path into dist is not exported', async () => {
     const outcome = await webpackBuild(app('webpack-deep', 'index.js', DEEP), 'index.js')
     expectRefused(outcome, /dist\/index/, /is not exported/, /@smartpay-kit\/server-client/)
@@ -121,6 +132,15 @@ describe('esbuild', () => {
   it('esbuild-deep-path: a path into dist is not exported', async () => {
     const outcome = await esbuildBuild(app('esbuild-deep', 'index.js', DEEP), 'index.js')
     expectRefused(outcome, /Could not resolve "@smartpay-kit\/server-client\/dist\/index\.js"/)
+  })
+
+  it('control: Vercel Edge conditions still bundle the real server client', async () => {
+    const root = app('esbuild-edge-light', 'index.js', NAMED)
+    const outcome = await esbuildBuild(root, 'index.js', {
+      conditions: ['edge-light', 'worker'],
+      external: ['ky', 'valibot'],
+    })
+    expect(bundledServerClient(outcome, 'index.js')).toBe(true)
   })
 
   it('control: workerd conditions still bundle the real server client', async () => {
