@@ -51,6 +51,7 @@ describe('the package entry', () => {
       'RefundSchema',
       'RefundStatusSchema',
       'SmartpayError',
+      'TRACING_CHANNEL',
       'TimeoutError',
       'TokenSchema',
       'TokenStatusSchema',

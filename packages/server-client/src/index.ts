@@ -15,11 +15,13 @@ export type {
   RetryTuning,
   Transport,
 } from '@smartpay-kit/core'
+// Observability
 // Keys
 // Errors
 export {
   AbortError,
   ApiServerError,
+  type AppInfo,
   AuthenticationError,
   BadRequestError,
   type CheckoutTarget,
@@ -28,6 +30,7 @@ export {
   ConnectionError,
   checkoutUrl,
   fingerprint,
+  type Hooks,
   InsecureUrlError,
   InvalidKeyError,
   isSmartpayError,
@@ -38,9 +41,12 @@ export {
   parseSecretKey,
   RateLimitError,
   RedirectError,
+  type RequestEvent,
   type SecretKey,
   SmartpayError,
   TimeoutError,
+  TRACING_CHANNEL,
+  type TraceContext,
   UnexpectedResponseError,
   ValidationError,
 } from '@smartpay-kit/core'
