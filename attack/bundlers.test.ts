@@ -98,6 +98,15 @@ describe('webpack', () => {
     expect(bundledServerClient(outcome, 'main.js')).toBe(true)
   })
 
+  it('webpack-ignoring-exports: an older resolver reads the browser field: the guard', async () => {
+    // What webpack 4 and Browserify do: no `exports`, the `browser` field first.
+    const root = app('webpack-no-exports', 'index.js', NAMED)
+    expectRefused(
+      await webpackBuild(root, 'index.js', { resolve: { exportsFields: [] } }),
+      ...BROWSER_GUARD,
+    )
+  })
+
   it('webpack-deep-path: a path into dist is not exported', async () => {
     const outcome = await webpackBuild(app('webpack-deep', 'index.js', DEEP), 'index.js')
     expectRefused(outcome, /dist\/index/, /is not exported/, /@smartpay-kit\/server-client/)

@@ -1,6 +1,7 @@
 // @smartpay-kit/server-client cannot be bundled for a browser: see browser.js beside this file.
 //
-// Webpack gets this CommonJS copy of the guard. Importing names from an ES module whose import
+// Webpack gets this CommonJS copy of the guard, and so do resolvers that ignore `exports` and
+// read the `browser` field instead (webpack 4, Browserify). Importing names from an ES module whose import
 // failed adds a second error to webpack's output, "export 'createServerClient' … was not found",
 // which names neither the problem nor the fix; a CommonJS module's exports are not checked.
 //
