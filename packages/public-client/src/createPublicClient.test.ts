@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's fetch, so the client talks to a real local HTTPS server (happy-dom's fetch cannot trust its
 // certificate). The same calls run in real Chromium in createPublicClient.browser.test.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
 import {
   AbortError,
@@ -17,11 +17,13 @@ const PUBLIC = 'pk_test_PCLEGPw9RrKIAlRcK504Bj'
 const SESSION = 'checkout_test_oTQpCvZzZ52UvKbrN5i4B8'
 
 let server: TestServer
-beforeAll(async () => {
+// A server per test: a request a previous test left in flight (an aborted or timed-out
+// attempt reaches the server late on a busy machine) lands on that test's closed server, never
+// in this test's record.
+beforeEach(async () => {
   server = await startTestServer()
 })
-afterAll(() => server.close())
-beforeEach(() => server.reset())
+afterEach(() => server.close())
 
 function client(options: Partial<PublicClientOptions> = {}) {
   return createPublicClient({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { afterEach, beforeEach, expect } from 'vitest'
 import {
   type RecordedRequest,
   startTestServer,
@@ -20,14 +20,17 @@ export const LIVE_KEY: SecretKey = 'sk_live_Ho1BrYTcg3gAX4vTKk1taz'
 export const BASIC = `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-/** Starts one local HTTPS server for the file; each test starts with a clean record. */
+/**
+ * Starts a local HTTPS server for each test. Not one per file: a request a previous test left
+ * in flight (an aborted or timed-out attempt reaches the server late on a busy machine) would
+ * land in the next test's record.
+ */
 export function useServer(): { readonly server: TestServer } {
   const holder = {} as { server: TestServer }
-  beforeAll(async () => {
+  beforeEach(async () => {
     holder.server = await startTestServer()
   })
-  afterAll(() => holder.server.close())
-  beforeEach(() => holder.server.reset())
+  afterEach(() => holder.server.close())
   return holder
 }
 
