@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Fault, FaultKind } from '@smartpay-kit/sandbox'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   ApiServerError,
   ConnectionError,
@@ -17,23 +17,29 @@ import { stopwatch, useSandbox } from './proof/useSandbox.js'
 import { failure, UUID } from './support.js'
 
 // Every fault the sandbox can inject, against the real client: each call ends with a success
-// after retries or with its documented error class, inside its deadline, and every attempt of
-// a call carries the same Idempotency-Key (read at the client's fetch, and shown by the sandbox
-// replaying the first answer).
+// after retries or with its documented error class, and every attempt of a call carries the
+// same Idempotency-Key (read at the client's fetch, and shown by the sandbox replaying the first
+// answer). No upper time bound: what ends a call is shown by its attempts and its error (only
+// lower bounds are timed: a wait the API asked for), so a busy machine changes how long the file
+// takes, never what it finds.
 
 const h = useSandbox()
 const MAX_RETRIES = 2
-const DEADLINE = 4_000
-/** Scheduling slack on a busy 2-core runner; ky itself enforces the deadline. */
-const SLACK = 750
+/**
+ * Far above any answered attempt on a busy machine (they take milliseconds), so only a fault
+ * makes an attempt time out, and the attempts a call reports are the faults' doing.
+ */
+const ATTEMPT_TIMEOUT = 2_000
 const tuning: ServerClientOptions = {
-  timeout: 250,
-  totalTimeout: DEADLINE,
+  timeout: ATTEMPT_TIMEOUT,
+  totalTimeout: 60_000,
   maxRetries: MAX_RETRIES,
   retry: { baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 2_000 },
 }
 const client = (options: ServerClientOptions = {}) => h.client({ ...tuning, ...options })
 const ON_COUPONS = { method: 'POST', path: '/v1/coupons' } as const
+// Hung attempts each take ATTEMPT_TIMEOUT: a safety net far above, not a measure.
+vi.setConfig({ testTimeout: 60_000 })
 
 /** The call made `attempts` attempts, all with one key: the one it reports. */
 function expectOneKey(key: string | undefined, attempts: number): void {
@@ -92,15 +98,13 @@ describe.each(TRANSIENT)('coupons.create meeting $name', ({ fault, error, status
       undefined,
     ])
     expect(h.sandbox.objects('coupon')).toEqual([data])
-    expect(ms).toBeLessThan(DEADLINE + SLACK)
+    // A lower bound holds under any load: the client waited as the API asked.
     if (waitMs) expect(ms).toBeGreaterThanOrEqual(times * waitMs - 50)
   })
 
   it(`ends with ${error.name} when it outlasts the retries, having created nothing`, async () => {
     h.sandbox.inject({ ...fault, ...ON_COUPONS, times: MAX_RETRIES + 1 })
-    const elapsed = stopwatch()
     const thrown = await failure(client().coupons.create(couponParams('Spring')))
-    expect(elapsed()).toBeLessThan(DEADLINE + SLACK)
     expect(thrown).toBeInstanceOf(error)
     expect(thrown.status).toBe(status)
     expectOneKey(thrown.idempotencyKey, MAX_RETRIES + 1)
@@ -120,31 +124,34 @@ describe('deadlines', () => {
     const ms = elapsed()
     expect(thrown).toBeInstanceOf(TimeoutError)
     expect(ms).toBeGreaterThanOrEqual(950)
-    expect(ms).toBeLessThan(1_000 + SLACK)
+    // Each hung attempt lasts its 300 ms at least: the deadline, not the 11 attempts
+    // maxRetries allows, ended the call.
     expect(h.sent.length).toBeLessThanOrEqual(4)
     expectOneKey(thrown.idempotencyKey, h.sent.length)
   })
 
   it('a Retry-After beyond the deadline ends the call by the deadline, not after the wait', async () => {
-    h.sandbox.inject({ kind: 'status', status: 429, headers: { 'retry-after': '5' }, times: 5 })
-    const elapsed = stopwatch()
+    // An hour's Retry-After, allowed in full: waiting it out would outlast the test, so the call
+    // ending at all (with TimeoutError, after one attempt) shows the deadline cut the wait.
+    h.sandbox.inject({ kind: 'status', status: 429, headers: { 'retry-after': '3600' }, times: 5 })
     const thrown = await failure(
-      client({ totalTimeout: 1_000, retry: { maxRetryAfterMs: 10_000 } }).coupons.create(
+      client({ totalTimeout: 1_000, retry: { maxRetryAfterMs: 3_600_000 } }).coupons.create(
         couponParams('Spring'),
       ),
     )
-    expect(elapsed()).toBeLessThan(1_000 + SLACK)
     expect(thrown).toBeInstanceOf(TimeoutError)
     expectOneKey(thrown.idempotencyKey, 1)
   })
 
   it('a slow attempt the server still completes after the client gave up creates one object', async () => {
-    h.sandbox.inject({ kind: 'delay', ms: 600, ...ON_COUPONS })
+    // The retry must be served while the first attempt still waits: its delay leaves the retry
+    // seconds, not a few hundred milliseconds, past the attempt's timeout.
+    h.sandbox.inject({ kind: 'delay', ms: ATTEMPT_TIMEOUT + 6_000, ...ON_COUPONS })
     const { data, meta } = await client().coupons.create(couponParams('Spring')).withMeta()
     expect(meta.attempts).toBe(2)
     expectOneKey(meta.idempotencyKey, 2)
     // The late first attempt reaches the API after the retry and gets the retry's answer.
-    await expect.poll(() => h.served.length).toBe(2)
+    await expect.poll(() => h.served.length, { timeout: 30_000 }).toBe(2)
     expect(h.served.map((entry) => [entry.fault, entry.replayed ?? false])).toEqual([
       [undefined, false],
       ['delay', true],
@@ -191,9 +198,7 @@ describe('answers that are not retried', () => {
       'HTTP %i is a RedirectError, and nothing reaches the Location',
       async (status) => {
         h.sandbox.inject({ kind: 'redirect', status, location: location(), ...ON_COUPONS })
-        const elapsed = stopwatch()
         const thrown = await failure(client().coupons.create(couponParams('Spring')))
-        expect(elapsed()).toBeLessThan(DEADLINE + SLACK)
         expect(thrown).toBeInstanceOf(RedirectError)
         expect(thrown.status).toBe(status)
         expectOneKey(thrown.idempotencyKey, 1)
@@ -225,11 +230,9 @@ const AFTER_PROCESSING: [string, Fault][] = [
 describe('a retried create never makes two objects', () => {
   it.each(AFTER_PROCESSING)('checkoutSessions.create, %s', async (_, fault) => {
     h.sandbox.inject({ ...fault, method: 'POST', path: '/v1/checkout-sessions' })
-    const elapsed = stopwatch()
     const { data, meta } = await client()
       .checkoutSessions.create(sessionParams('ORDER-1'))
       .withMeta()
-    expect(elapsed()).toBeLessThan(DEADLINE + SLACK)
     const [session, ...others] = h.sandbox.objects('checkoutSession')
     expect(others).toEqual([])
     expect(h.sandbox.objects('order')).toHaveLength(1)
@@ -250,11 +253,9 @@ describe('a retried create never makes two objects', () => {
     if (!order) throw new Error('the authorized session has no order')
     h.forget()
     h.sandbox.inject({ ...fault, method: 'POST', path: '/v1/payments' })
-    const elapsed = stopwatch()
     const { data, meta } = await client()
       .payments.create({ order: order.id, amount: order.amount, currency: 'JPY' })
       .withMeta()
-    expect(elapsed()).toBeLessThan(DEADLINE + SLACK)
     expect(h.sandbox.objects('payment')).toEqual([data])
     expect(h.sandbox.objects('order')[0]?.payments).toEqual([data.id])
     expect(meta.attempts).toBe(2)
