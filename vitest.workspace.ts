@@ -36,11 +36,16 @@ const alias = [
 // Type tests (`*.test-d.ts`) are checked by `tsc` in `pnpm typecheck`, which `pnpm test` runs
 // first: Vitest's own typecheck mode is experimental and says so on every run.
 
+// Vitest's 5 s default is a timing assumption: on a busy 2-core machine a property test or a
+// local HTTPS round trip can take longer. Timeouts here only stop a hung test.
+const patience = { testTimeout: 60_000, hookTimeout: 60_000 }
+
 export default [
   defineProject({
     resolve: { alias },
     test: {
       name: 'core',
+      ...patience,
       root: root('./packages/core'),
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -50,6 +55,7 @@ export default [
     resolve: { alias },
     test: {
       name: 'server-client',
+      ...patience,
       root: root('./packages/server-client'),
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -60,6 +66,7 @@ export default [
     resolve: { alias },
     test: {
       name: 'public-client',
+      ...patience,
       root: root('./packages/public-client'),
       environment: 'happy-dom',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -70,6 +77,7 @@ export default [
     resolve: { alias },
     test: {
       name: 'public-client-browser',
+      ...patience,
       root: root('./packages/public-client'),
       include: ['**/*.browser.test.ts'],
       // A local HTTPS stand-in for the API and the hosted checkout, on 127.0.0.1.
@@ -101,6 +109,7 @@ export default [
     resolve: { alias },
     test: {
       name: 'sandbox',
+      ...patience,
       root: root('./packages/sandbox'),
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
