@@ -38,17 +38,22 @@ const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key'
 
 const errorReply = (error: ApiError) => jsonReply(error.statusCode, error.toBody())
 
+/** Request headers, read by name (a Fetch `Headers`, or a view of node's). */
+export interface HeaderReader {
+  get(name: string): string | null
+}
+
 /** One request as the pipeline reads it, whatever carried it (a socket or a Fetch call). */
 export interface ApiRequest {
   method: string
   url: URL
-  headers: Headers
+  headers: HeaderReader
   /** The whole body as UTF-8. */
   raw: string
 }
 
 /** CORS headers for the public operation, echoing the request's Origin (or `*`). */
-function corsHeaders(headers: Headers): Record<string, string> {
+function corsHeaders(headers: HeaderReader): Record<string, string> {
   return {
     'access-control-allow-origin': headers.get('origin') ?? '*',
     'access-control-expose-headers': 'Request-Id, Idempotency-Key, Idempotency-Replayed',

@@ -1,4 +1,4 @@
-import { handleApi } from './api.js'
+import { type ApiRequest, handleApi } from './api.js'
 import {
   authorizeCheckout,
   type CheckoutOutcome,
@@ -28,6 +28,14 @@ export type Served =
   | { kind: 'reply'; reply: Reply; headers: Record<string, string> }
   | { kind: 'drop' }
 
+/**
+ * A request as the engine serves it: what a Fetch `Request` or a node request both provide
+ * cheaply, with the body already read. `signal` aborts when the caller gives up.
+ */
+export interface Incoming extends ApiRequest {
+  signal: AbortSignal
+}
+
 /** What the engine needs from the mode that hosts it (HTTPS server or in-process). */
 export interface EngineOptions extends SandboxCoreOptions {
   /** Sends webhook deliveries. */
@@ -42,8 +50,8 @@ export interface EngineOptions extends SandboxCoreOptions {
 export interface Engine {
   /** Sets the origin checkout URLs are built on (known once the server listens). */
   setOrigin(origin: string): void
-  /** Serves one request; its `signal` ends a delay or hang fault early. */
-  serve(request: Request): Promise<Served>
+  /** Serves one request; its `signal` ends a hang fault. */
+  serve(request: Incoming): Promise<Served>
   /** The test controls (and `fetch`) a sandbox handle exposes, given its URL. */
   handle(): Omit<SandboxHandle, 'url' | 'apiUrl' | 'stop'>
   /** Ends webhook retries. */
@@ -89,12 +97,10 @@ export function createEngine(options: EngineOptions): Engine {
   const trigger: SandboxHandle['trigger'] = (type, opts = {}) =>
     triggerEvent({ store, dispatcher, clock, origin }, type, opts.mode ?? 'test')
 
-  const serve = async (request: Request): Promise<Served> => {
+  const serve = async (request: Incoming): Promise<Served> => {
     const started = Date.now()
     const requestId = newRequestId()
-    const url = new URL(request.url)
-    const method = request.method.toUpperCase()
-    const raw = method === 'GET' || method === 'HEAD' ? '' : await request.text()
+    const { url, method, raw } = request
     const log = (status: RequestLogEntry['status'], extra: Partial<RequestLogEntry> = {}) =>
       options.onRequest?.({
         requestId,
@@ -126,10 +132,7 @@ export function createEngine(options: EngineOptions): Engine {
       const failNow = fault && fault.kind !== 'delay' && !fault.after
       const outcome = failNow
         ? undefined
-        : await handleApi(
-            { store, router, idempotency, dispatcher, clock, origin, keys },
-            { method, url, headers: request.headers, raw },
-          )
+        : await handleApi({ store, router, idempotency, dispatcher, clock, origin, keys }, request)
       const facts = {
         ...(outcome?.mode ? { mode: outcome.mode } : {}),
         ...(outcome?.replayed ? { replayed: true } : {}),
@@ -171,9 +174,12 @@ export function createEngine(options: EngineOptions): Engine {
   /** The sandbox as a Fetch function: drops reject like a network error, hangs wait for abort. */
   const fetchHandler = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init)
+    const method = request.method.toUpperCase()
+    const raw = method === 'GET' || method === 'HEAD' ? '' : await request.text()
+    const incoming = { method, url: new URL(request.url), headers: request.headers, raw }
     // The caller's abort rejects its fetch at once, as a real one would; the work goes on.
     const served = await Promise.race([
-      serve(request),
+      serve({ ...incoming, signal: request.signal }),
       aborted(request.signal).then((reason) => Promise.reject(reason)),
     ])
     if (served.kind === 'drop') throw dropped()

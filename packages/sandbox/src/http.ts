@@ -31,17 +31,11 @@ export function redirectReply(status: number, location: string): Reply {
   return { status, headers: { location }, body: '' }
 }
 
-/** The headers a reply is sent with: its own, `extra`, and the body's length in bytes. */
-export function replyHeaders(reply: Reply, extra: Record<string, string> = {}) {
-  const length = new TextEncoder().encode(reply.body).byteLength
-  return { ...reply.headers, ...extra, 'content-length': String(length) }
-}
-
 /** A Fetch `Response` for a reply (no body for 204 and 304, as Fetch requires). */
 export function toResponse(reply: Reply, extra: Record<string, string> = {}): Response {
   const empty = reply.status === 204 || reply.status === 304 || reply.status === 205
   return new Response(empty ? null : reply.body, {
     status: reply.status,
-    headers: replyHeaders(reply, extra),
+    headers: { ...reply.headers, ...extra },
   })
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { createEngine, type Engine } from './engine.js'
-import { jsonReply, type Reply, replyHeaders } from './http.js'
+import { jsonReply, type Reply } from './http.js'
 import { postWebhook } from './post-node.js'
 import type { Sandbox, SandboxOptions } from './sandbox.js'
 import { createCertificate } from './tls.js'
@@ -10,30 +10,47 @@ import { createCertificate } from './tls.js'
 /** Writes a reply unless the socket is already gone. */
 function send(res: ServerResponse, reply: Reply, extra: Record<string, string> = {}): void {
   if (res.destroyed || res.headersSent) return
-  res.writeHead(reply.status, replyHeaders(reply, extra)).end(reply.body)
+  const length = String(Buffer.byteLength(reply.body))
+  res
+    .writeHead(reply.status, { ...reply.headers, ...extra, 'content-length': length })
+    .end(reply.body)
 }
 
-/** A Fetch `Request` for a node request, aborted when its connection closes early. */
-async function toRequest(req: IncomingMessage, res: ServerResponse, origin: string) {
+/**
+ * What the engine reads from a node request: the body, a header view, and a signal that aborts
+ * when the connection closes before the answer (for hang faults). No Fetch `Request` is built:
+ * the HTTPS server is the hot path of load tests, and the engine needs only these.
+ */
+async function incoming(req: IncomingMessage, res: ServerResponse, origin: string) {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers))
-    for (const one of Array.isArray(value) ? value : [value ?? ''])
-      if (!name.startsWith(':')) headers.append(name, one)
-  const aborter = new AbortController()
-  res.on('close', () => {
-    if (!res.writableFinished) aborter.abort(new Error('the client closed the connection'))
-  })
-  const method = req.method ?? 'GET'
-  const body =
-    chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : null
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
+  let aborter: AbortController | undefined
+  // Made on first use (only a hang fault waits on it), so plain requests pay nothing for it.
+  const signal = () => {
+    if (aborter) return aborter.signal
+    const controller = new AbortController()
+    aborter = controller
+    if (res.destroyed) controller.abort(new Error('the client closed the connection'))
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort(new Error('the client closed the connection'))
+    })
+    return controller.signal
+  }
+  const headers = {
+    get(name: string): string | null {
+      const value = req.headers[name.toLowerCase()]
+      return (Array.isArray(value) ? value.join(', ') : value) ?? null
+    },
+  }
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    url: new URL(req.url ?? '/', origin),
     headers,
-    body,
-    signal: aborter.signal,
-  })
+    raw: Buffer.concat(chunks).toString('utf8'),
+    get signal() {
+      return signal()
+    },
+  }
 }
 
 /** Serves node requests through the engine: the HTTPS server is only an adapter. */
@@ -43,7 +60,7 @@ async function serveNode(
   req: IncomingMessage,
   res: ServerResponse,
 ) {
-  const served = await engine.serve(await toRequest(req, res, origin))
+  const served = await engine.serve(await incoming(req, res, origin))
   if (served.kind === 'drop') req.socket.destroy()
   else send(res, served.reply, served.headers)
 }
