@@ -15,6 +15,8 @@ import { holdsSecretKey, normalizeKey } from './normalizeKey.js'
 const SECRET = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const PUBLIC = 'pk_live_PCLEGPw9RrKIAlRcK504Bj'
 const BODY = 'Ho1BrYTcg3gAX4vTKk1taz'
+/** The rule for a key that is right once cleaned up: it says what to clean, never the key. */
+const DIRTY = 'whitespace, quotes, capitals, hidden or lookalike characters'
 
 function refusal(parse: (value: unknown) => unknown, value: unknown): InvalidKeyError {
   try {
@@ -36,12 +38,12 @@ describe('parseSecretKey', () => {
     ['an empty string', '', 'no key was given'],
     ['undefined', undefined, 'no key was given'],
     ['a number', 42, 'must be a string'],
-    ['surrounding whitespace', ` ${SECRET}`, 'whitespace, hidden characters'],
-    ['a trailing newline (from a .env file)', `${SECRET}\n`, 'whitespace, hidden characters'],
-    ['quotes kept from a .env line', `"${SECRET}"`, 'quotes'],
-    ['a zero-width space inside', SECRET.replace('Ho1', 'Ho\u200b1'), 'hidden characters'],
-    ['capitals', SECRET.toUpperCase(), 'capitals'],
-    ['a fullwidth prefix', `ｓｋ＿test_${BODY}`, 'lookalike letters'],
+    ['surrounding whitespace', ` ${SECRET}`, DIRTY],
+    ['a trailing newline (from a .env file)', `${SECRET}\n`, DIRTY],
+    ['quotes kept from a .env line', `"${SECRET}"`, DIRTY],
+    ['a zero-width space inside', SECRET.replace('Ho1', 'Ho\u200b1'), DIRTY],
+    ['capitals', SECRET.toUpperCase(), DIRTY],
+    ['a fullwidth prefix', `ｓｋ＿test_${BODY}`, DIRTY],
     ['an inner CR LF (header injection)', 'sk_test_abc\r\nX-Evil: 1', 'letters and digits'],
     ['a NUL byte', 'sk_test_abc\u0000def', 'letters and digits'],
     ['a public key', PUBLIC, 'this is a public key'],
@@ -75,7 +77,7 @@ describe('parsePublicKey', () => {
     expect(error.rule).toBe(SECRET_KEY_IN_CLIENT_CODE)
     expect(error.fingerprint).toBe('sk_test_…1taz')
     expect(error.message).toBe(
-      `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and use a public key (pk_…) here.`,
+      `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and use a public key here.`,
     )
   })
 

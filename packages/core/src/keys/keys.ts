@@ -20,11 +20,9 @@ export type KeyKind = 'public' | 'secret'
 
 const VALID_KEY = /^(pk|sk)_(?:test|live)_[0-9A-Za-z]+$/
 
-const PREFIX: Record<KeyKind, 'pk' | 'sk'> = { public: 'pk', secret: 'sk' }
-
 /** Gives the mode a key belongs to. */
 export function keyMode(key: ApiKey): Mode {
-  return key.startsWith('pk_live_') || key.startsWith('sk_live_') ? 'live' : 'test'
+  return key.slice(2, 8) === '_live_' ? 'live' : 'test'
 }
 
 /** Gives the kind of a key. */
@@ -32,26 +30,37 @@ export function keyKind(key: ApiKey): KeyKind {
   return key.startsWith('sk_') ? 'secret' : 'public'
 }
 
-function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
-  const prefix = PREFIX[kind]
+/** The kind a string is a key of, once cleaned up (trimmed, unquoted, lower case…), if any. */
+function cleanedKind(value: unknown): string | undefined {
+  return typeof value === 'string' ? VALID_KEY.exec(normalizeKey(value))?.[1] : undefined
+}
+
+/**
+ * Narrows `value` to a key of `kind`, or throws `InvalidKeyError`; a secret key where a public
+ * one belongs gets the exposed-key error naming `who`. Not exported from the package.
+ */
+export function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
+  const prefix = `${kind[0]}k`
   if (typeof value === 'string' && VALID_KEY.exec(value)?.[1] === prefix) return value as ApiKey
   // A secret key where a public one belongs is exposed, whatever else is wrong with it.
   if (kind === 'public' && holdsSecretKey(value)) throw exposedKeyError(who, value as string)
-  // What the key is once cleaned up (trimmed, unquoted, hidden characters removed, lower case).
-  const cleaned = typeof value === 'string' && VALID_KEY.exec(normalizeKey(value))?.[1]
-  const rule =
+  throw invalid(
+    value,
+    kind,
     value === undefined || value === null || value === ''
       ? 'no key was given'
       : typeof value !== 'string'
         ? `the key must be a string, got ${typeof value}`
-        : cleaned === prefix
-          ? 'it holds whitespace, hidden characters, quotes, capitals or lookalike letters'
-          : cleaned
-            ? 'this is a public key; a server needs a secret key'
-            : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`
+        : cleanedKind(value) === prefix
+          ? 'it holds whitespace, quotes, capitals, hidden or lookalike characters'
+          : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
+  )
+}
+
+function invalid(value: unknown, kind: KeyKind, rule: string): InvalidKeyError {
   // The value is never echoed: a CR/LF in it would also be a header injection.
   const print = fingerprint(value)
-  throw new InvalidKeyError(
+  return new InvalidKeyError(
     `Invalid ${kind} key (${print}): ${rule}. Copy it from the dashboard.`,
     {
       rule,
@@ -70,16 +79,15 @@ export function parsePublicKey(value: unknown): PublicKey {
   return parseKey(value, 'public', 'parsePublicKey') as PublicKey
 }
 
-/** {@link parsePublicKey}, with `who` named in the error for a secret key. Not exported. */
-export function requirePublicKey(value: unknown, who: string): PublicKey {
-  return parseKey(value, 'public', who) as PublicKey
-}
-
 /**
  * Narrows a plain string (an env var, say) to a {@link SecretKey}, or throws {@link InvalidKeyError}.
  * @example const key = parseSecretKey(process.env.SMARTPAY_SECRET_KEY)
  */
 export function parseSecretKey(value: unknown): SecretKey {
+  // Checked here, not in parseKey, so that checkout pages do not ship this message.
+  if (cleanedKind(value) === 'pk') {
+    throw invalid(value, 'secret', 'this is a public key; a server needs a secret key')
+  }
   return parseKey(value, 'secret', 'parseSecretKey') as SecretKey
 }
 

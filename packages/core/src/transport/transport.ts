@@ -1,5 +1,5 @@
 import { fingerprint } from '../keys/fingerprint.js'
-import { type ApiKey, keyMode, type Mode, type PublicKey, requirePublicKey } from '../keys/keys.js'
+import { type ApiKey, keyMode, type Mode, type PublicKey, parseKey } from '../keys/keys.js'
 import { isShopperBrowser } from '../runtime/shopperBrowser.js'
 import { type Schema, validateParams, validateResponse } from '../schemas/validate.js'
 import { ApiPromise, type ApiResult } from './ApiPromise.js'
@@ -85,7 +85,7 @@ export function createTransport(
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
 ): Transport {
-  if (isShopperBrowser()) requirePublicKey(key, 'createTransport, in a browser,')
+  if (isShopperBrowser()) parseKey(key, 'public', 'createTransport, in a browser,')
   const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
   const resolved = resolveTransportOptions(options, key, defaultScheme, rules, resolveRetryTuning)
   // Off the shared path: hooks, tracing and the User-Agent are the full transport's alone. A
@@ -134,7 +134,7 @@ export function createReadTransport(
   defaultScheme: AuthScheme,
   options: ReadTransportOptions = {},
 ): ReadTransport {
-  requirePublicKey(key, 'createReadTransport')
+  parseKey(key, 'public', 'createReadTransport')
   const resolved = resolveTransportOptions(options, key, defaultScheme, [READ_TRANSPORT_RULES])
   const send = connect(key, resolved)
 

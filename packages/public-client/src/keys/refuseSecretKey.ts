@@ -9,8 +9,7 @@ export { ROLL_KEYS_URL, SECRET_KEY_IN_CLIENT_CODE } from '@smartpay-kit/core'
  * The message shows a fingerprint, never the key.
  */
 export function refuseSecretKey(options: unknown): void {
-  if (typeof options !== 'object' || options === null) return
-  for (const [option, value] of Object.entries(options)) {
+  for (const [option, value] of Object.entries(options ?? {})) {
     if (holdsSecretKey(value)) throw exposedKeyError(`createPublicClient's \`${option}\``, value)
   }
 }

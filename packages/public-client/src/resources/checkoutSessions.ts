@@ -33,7 +33,7 @@ function checkId(id: unknown, mode: Mode): string | undefined {
     return `expected a checkout session id (checkout_${mode}_…), got ${got}`
   }
   if (idMode !== mode) {
-    return `a ${idMode}-mode session, but this client has a ${mode}-mode key; test and live objects are separate`
+    return `a ${idMode}-mode session, but a ${mode}-mode key (test and live are separate)`
   }
   return undefined
 }
