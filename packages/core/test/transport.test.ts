@@ -281,13 +281,13 @@ describe('errors', () => {
     )
   })
 
-  it('maps a 401 to AuthenticationError naming the mode, never the key', async () => {
+  it('maps a 401 to AuthenticationError naming the key’s fingerprint, never the key', async () => {
     server.queue({ status: 401, json: { statusCode: 401, scheme: 'Basic', realm: 'smartpay' } })
     const error = await failure(client().request({ method: 'GET', path: '/orders' }))
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(error.code).toBeUndefined()
     expect(error.message).toMatch(/missing, wrong or outdated/)
-    expect(error.message).toContain('test-mode secret key sk_test_…1taz')
+    expect(error.message).toContain('The key sk_test_…1taz is missing')
     expectNoKey(error)
   })
 

@@ -1,3 +1,5 @@
+import { redactKeys, redactValue } from './redact.js'
+
 /** Brand shared by every copy of core, so guards work across duplicated installs. */
 const BRAND = Symbol.for('@smartpay-kit/error')
 
@@ -58,7 +60,9 @@ export class SmartpayError extends Error {
   declare readonly headers: Headers | undefined
 
   constructor(message: string, context: ErrorContext = {}) {
-    super(message, context.cause === undefined ? undefined : { cause: context.cause })
+    // Every text an error carries is redacted here, once: a proxy may echo the key anywhere.
+    // (A cause is kept as it is; connect drops one that holds a key.)
+    super(redactKeys(message), context.cause === undefined ? undefined : { cause: context.cause })
     const lineage: string[] = []
     for (let c = new.target as unknown as ErrorClass; c?.kind; c = Object.getPrototypeOf(c)) {
       if (lineage.at(-1) !== c.kind) lineage.push(c.kind)
@@ -66,7 +70,7 @@ export class SmartpayError extends Error {
     Object.defineProperty(this, BRAND, { value: lineage })
     this.name = (new.target as unknown as ErrorClass).kind
     for (const field of [...FIELDS, 'headers'] as const) {
-      ;(this as Record<string, unknown>)[field] = context[field]
+      ;(this as Record<string, unknown>)[field] = redactValue(context[field])
     }
   }
 

@@ -1,5 +1,4 @@
 import { issuePath, type StandardIssue } from '../schemas/standard.js'
-import { redactKeys } from './redact.js'
 import { type ErrorContext, SmartpayError } from './SmartpayError.js'
 
 /** 400: the API refused the parameters. */
@@ -90,7 +89,7 @@ export class ValidationError extends SmartpayError {
   ) {
     const details = context.issues.map((issue) => ({
       path: issuePath(issue),
-      message: redactKeys(issue.message),
+      message: issue.message,
     }))
     super(message, { ...context, details })
     this.field = context.field

@@ -1,7 +1,6 @@
 import { fingerprint } from '../keys/fingerprint.js'
-import { type ApiKey, keyKind, keyMode } from '../keys/keys.js'
+import { type ApiKey, keyMode } from '../keys/keys.js'
 import { errorClassForStatus, RedirectError } from './errors.js'
-import { redactedSnippet, redactKeys } from './redact.js'
 import type { SmartpayError } from './SmartpayError.js'
 
 /** The request side of an error and of a result's metadata: what was called. Never the key. */
@@ -20,7 +19,7 @@ interface ApiErrorBody {
 
 const HINTS: Record<number, (key: ApiKey) => string> = {
   401: (key) =>
-    `The ${keyMode(key)}-mode ${keyKind(key)} key ${fingerprint(key)} is missing, wrong or outdated: copy the current one from the dashboard.`,
+    `The key ${fingerprint(key)} is missing, wrong or outdated: copy the current one from the dashboard.`,
   403: () => 'This key may not make this call.',
   404: (key) =>
     `Check the id. Test and live objects are separate: a ${keyMode(key)}-mode key sees only ${keyMode(key)} objects.`,
@@ -57,17 +56,18 @@ export function errorFromResponse(
   const json = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined
   const code = typeof json?.errorCode === 'string' ? json.errorCode : undefined
   const where = `${call.method} ${call.path}`
-  // The API's details are echoed into logs with the error: redact anything key-shaped.
-  let details: unknown =
-    json?.details === undefined ? undefined : JSON.parse(redactKeys(JSON.stringify(json.details)))
-  const said = typeof json?.message === 'string' ? `${redactKeys(json.message)} ` : ''
+  // The error's constructor redacts the keys in all of it (details, code, message).
+  let details: unknown = json?.details
+  const said = typeof json?.message === 'string' ? `${json.message} ` : ''
   let message = `${said}[HTTP ${status}${code ? ` ${code}` : ''}] ${where}`
   if (ErrorClass === RedirectError) {
     message = `${where} got a redirect (${status || 'opaque'}), never followed so the key stays with the API: check baseUrl`
   } else if (!parsed) {
     // A proxy or gateway answered, most likely.
     message = `${where} got HTTP ${status} with a body that is not JSON`
-    details = { body: redactedSnippet(text) }
+    // Its first 300 characters; the error's constructor redacts them (a key cut in two still
+    // shows its prefix, and is redacted as one).
+    details = { body: text.length > 300 ? `${text.slice(0, 300)}…` : text }
   }
   const hint = HINTS[status]?.(key)
   return new ErrorClass(hint ? `${message}. ${hint}` : message, {

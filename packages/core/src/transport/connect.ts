@@ -1,6 +1,7 @@
 import ky, { isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
 import { AbortError, ConnectionError, TimeoutError } from '../errors/errors.js'
 import { type CallContext, errorFromResponse, parseBody } from '../errors/fromResponse.js'
+import { redactKeys } from '../errors/redact.js'
 import { SmartpayError } from '../errors/SmartpayError.js'
 import type { ApiKey } from '../keys/keys.js'
 import type { ApiResult } from './ApiPromise.js'
@@ -224,7 +225,15 @@ function toSmartpayError(
   const cause = isNetworkError(error) ? error.cause : error instanceof Error ? error : undefined
   // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
   let reason = String(error)
-  for (let c = cause; c instanceof Error; c = c.cause) reason = c.message
-
-  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, { ...call, cause })
+  let text = ''
+  for (let c = cause; c instanceof Error; c = c.cause) {
+    reason = c.message
+    text += Object.values(c) + reason
+  }
+  // What fetch threw can quote the server (undici's parse errors keep its bytes as `data`): a
+  // cause that holds a key is dropped. The error's constructor redacts the reason in the message.
+  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
+    ...call,
+    cause: redactKeys(text) === text ? cause : undefined,
+  })
 }

@@ -1,0 +1,181 @@
+import type { AddressInfo } from 'node:net'
+import { createServer, type Server, type TLSSocket } from 'node:tls'
+import { inspect } from 'node:util'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { testCertificate } from '../../../testing/tls.js'
+import { trustingFetch } from '../../../testing/trustingFetch.js'
+import {
+  ConnectionError,
+  createTransport,
+  isSmartpayError,
+  redactKeys,
+  type SecretKey,
+  type SmartpayError,
+  type Transport,
+} from '../src/index.js'
+
+// A proxy or server that echoes the key back must not get it into any text an error carries,
+// in any form the client sends it: plain (Bearer) and base64 (Basic).
+const KEY: SecretKey = 'sk_live_Ho1BrYTcg3gAX4vTKk1taz'
+const BODY = 'Ho1BrYTcg3gAX4vTKk1taz'
+const BASIC = btoa(`${KEY}:`)
+const FORMS = { plain: KEY, bearer: `Bearer ${KEY}`, basic: `Basic ${BASIC}` }
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+beforeEach(() => server.reset())
+
+function client(scheme: 'basic' | 'bearer' = 'basic', fetch = server.fetch): Transport {
+  return createTransport(KEY, scheme, { baseUrl: server.baseUrl, fetch, maxRetries: 0 })
+}
+
+async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(isSmartpayError(error)).toBe(true)
+    return error as SmartpayError
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** Asserts no form of the key is anywhere in the error, as logs and tools print it. */
+function expectNoKey(error: SmartpayError): void {
+  const dumps = [
+    JSON.stringify(error),
+    inspect(error, { depth: 20, showHidden: true }),
+    String(error),
+    String(error.stack),
+    String(error.code),
+    String(error.requestId),
+    String(JSON.stringify(error.details)),
+  ]
+  for (const dump of dumps) {
+    expect(dump).not.toContain(BODY)
+    expect(dump).not.toContain(BASIC.slice(0, 16))
+  }
+}
+
+describe('an echoed key is redacted', () => {
+  it.each(Object.entries(FORMS))(
+    'in the code, message, details, request id and headers (%s)',
+    async (_, echo) => {
+      server.queue({
+        status: 400,
+        json: { statusCode: 400, errorCode: echo, message: `bad ${echo}`, details: [{ echo }] },
+        headers: { 'request-id': echo, 'x-trace': 'abc' },
+      })
+      const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+      expect(error.status, error.message).toBe(400)
+      expect(error.code).not.toBe(echo)
+      // The header that holds the key is left out of the error's headers; the others stay.
+      expect(error.headers?.get('x-trace')).toBe('abc')
+      expect(error.headers?.has('request-id')).toBe(false)
+      expectNoKey(error)
+    },
+  )
+
+  it.each(Object.entries(FORMS))('in a proxy page that is not JSON (%s)', async (_, echo) => {
+    server.queue({
+      status: 502,
+      text: `<html><pre>Authorization: ${echo}</pre></html>`,
+      headers: { 'content-type': 'text/html', 'x-request-id': echo },
+    })
+    const error = await failure(client().request({ method: 'GET', path: '/orders' }))
+    expect(error.status).toBe(502)
+    expect(JSON.stringify(error.details)).toContain('Authorization:')
+    expectNoKey(error)
+  })
+
+  it('in a 200 whose body is not JSON', async () => {
+    server.queue({ status: 200, text: `{"echo": "${FORMS.basic}"`, headers: { 'request-id': KEY } })
+    expectNoKey(await failure(client().request({ method: 'GET', path: '/orders' })))
+  })
+
+  it('in the path, when a key was passed as an id', async () => {
+    server.queue({ status: 404, json: { statusCode: 404 } })
+    const error = await failure(client().request({ method: 'GET', path: `/orders/${KEY}` }))
+    expect(error.path).toBe('/orders/sk_live_…1taz')
+    expectNoKey(error)
+  })
+
+  it('in the message and cause of a connection error a fetch wrapper raised', async () => {
+    const fetch = (() =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error(`proxy refused Proxy-Authorization: ${FORMS.basic}`), {
+            code: 'E_PROXY',
+            data: FORMS.bearer,
+          }),
+        }),
+      )) as typeof globalThis.fetch
+    const error = await failure(client('basic', fetch).request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toContain('proxy refused Proxy-Authorization: Basic <base64 key>')
+    expect(error.cause).toBeUndefined()
+    expectNoKey(error)
+  })
+
+  it('keeps a connection error’s cause that holds no key', async () => {
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:1')
+    const fetch = (() =>
+      Promise.reject(new TypeError('fetch failed', { cause }))) as typeof globalThis.fetch
+    const error = await failure(client('basic', fetch).request({ method: 'GET', path: '/x' }))
+    expect((error.cause as Error).cause).toBe(cause)
+  })
+})
+
+describe('a malformed answer that quotes the key (undici keeps the bytes in its parse error)', () => {
+  let raw: Server
+  let origin: string
+  const sockets = new Set<TLSSocket>()
+  beforeAll(async () => {
+    const { key, cert } = await testCertificate()
+    raw = createServer({ key, cert }, (socket) => {
+      sockets.add(socket)
+      socket.once('data', () => {
+        // A header value with a control character: the parser fails and quotes the rest.
+        socket.end(`HTTP/1.1 200 OK\r\nX-Echo: ${FORMS.basic}\u0001${KEY}\r\n\r\n`)
+      })
+    })
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve))
+    origin = `https://127.0.0.1:${(raw.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy()
+    await new Promise((resolve) => raw.close(resolve))
+  })
+
+  it('gets a connection error with no key in it', async () => {
+    const { cert } = await testCertificate()
+    const transport = createTransport(KEY, 'basic', {
+      baseUrl: `${origin}/v1`,
+      fetch: trustingFetch(cert),
+      maxRetries: 0,
+    })
+    const error = await failure(transport.request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expectNoKey(error)
+  })
+})
+
+describe('redactKeys', () => {
+  it('replaces every form with a fingerprint or a placeholder, and leaves other text alone', () => {
+    expect(redactKeys(`a ${FORMS.bearer}, ${FORMS.basic}; c2tfbGl2ZV8xMjM0NTY3ODk=`)).toBe(
+      'a Bearer sk_live_…1taz, Basic <base64 key>; <base64 key>',
+    )
+    expect(redactKeys('order_test_abc123 failed (id 0123456789abcdef, Basic dXNlcjpwYXNz)')).toBe(
+      'order_test_abc123 failed (id 0123456789abcdef, Basic dXNlcjpwYXNz)',
+    )
+  })
+
+  it('redacts a restricted rk_ key and a public key too', () => {
+    expect(redactKeys(`rk_live_${BODY} pk_test_${BODY}`)).toBe(
+      '<30-character string> pk_test_…1taz',
+    )
+  })
+})
