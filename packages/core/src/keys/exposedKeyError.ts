@@ -14,7 +14,7 @@ export const SECRET_KEY_IN_CLIENT_CODE = 'secret-key-in-client-code'
 export function exposedKeyError(who: string, value: string): InvalidKeyError {
   const print = fingerprint(value.trim())
   return new InvalidKeyError(
-    `${who} got a secret key (${print}). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and use a public key here.`,
+    `${who} got a secret key (${print}). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server, use a public key here.`,
     { rule: SECRET_KEY_IN_CLIENT_CODE, fingerprint: print },
   )
 }

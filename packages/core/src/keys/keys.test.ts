@@ -37,7 +37,7 @@ describe('parseSecretKey', () => {
   it.each([
     ['an empty string', '', 'no key was given'],
     ['undefined', undefined, 'no key was given'],
-    ['a number', 42, 'must be a string'],
+    ['a number', 42, 'not a string'],
     ['surrounding whitespace', ` ${SECRET}`, DIRTY],
     ['a trailing newline (from a .env file)', `${SECRET}\n`, DIRTY],
     ['quotes kept from a .env line', `"${SECRET}"`, DIRTY],
@@ -77,7 +77,7 @@ describe('parsePublicKey', () => {
     expect(error.rule).toBe(SECRET_KEY_IN_CLIENT_CODE)
     expect(error.fingerprint).toBe('sk_test_…1taz')
     expect(error.message).toBe(
-      `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server and use a public key here.`,
+      `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server, use a public key here.`,
     )
   })
 

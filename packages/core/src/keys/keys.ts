@@ -50,10 +50,8 @@ export function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
     value === undefined || value === null || value === ''
       ? 'no key was given'
       : typeof value !== 'string'
-        ? `the key must be a string, got ${typeof value}`
-        : cleanedKind(value) === prefix
-          ? 'it holds whitespace, quotes, capitals, hidden or lookalike characters'
-          : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
+        ? `it is a ${typeof value}, not a string`
+        : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
   )
 }
 
@@ -84,9 +82,17 @@ export function parsePublicKey(value: unknown): PublicKey {
  * @example const key = parseSecretKey(process.env.SMARTPAY_SECRET_KEY)
  */
 export function parseSecretKey(value: unknown): SecretKey {
-  // Checked here, not in parseKey, so that checkout pages do not ship this message.
-  if (cleanedKind(value) === 'pk') {
+  // Checked here, not in parseKey, so that checkout pages do not ship these messages.
+  const cleaned = typeof value === 'string' && value !== '' && cleanedKind(value)
+  if (cleaned === 'pk') {
     throw invalid(value, 'secret', 'this is a public key; a server needs a secret key')
+  }
+  if (cleaned && !VALID_KEY.test(value as string)) {
+    throw invalid(
+      value,
+      'secret',
+      'it holds whitespace, quotes, capitals, hidden or lookalike characters',
+    )
   }
   return parseKey(value, 'secret', 'parseSecretKey') as SecretKey
 }
