@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Per-call cost of this client against its peers, side by side in one process: stripe-node (its
+// node:https client and its fetch client), openai, @smartpay/sdk-node 0.9.1, ky alone, bare
+// fetch and @smartpay-kit/server-client, each fetching the same 1.2 kB order from a local server
+// on 127.0.0.1, over HTTPS and over HTTP, in interleaved rounds. Then a burst of 1,000 concurrent
+// GETs per client, on a cold and on a warm connection pool.
+// Usage: node bench/peers.mjs [requests=300] [rounds=9] [burst=1000] [all|sequential|burst]
+// (after `pnpm build`).
+// CPU is this process's user+system time per call (server included: the same for every side),
+// which other processes on a busy machine disturb far less than wall time.
+import { createServer as createHttp } from 'node:http'
+import { createServer as createHttps, Agent as HttpsAgent } from 'node:https'
+import os from 'node:os'
+import Smartpay from '@smartpay/sdk-node'
+import { createServerClient } from '@smartpay-kit/server-client'
+import ky from 'ky'
+import OpenAI from 'openai'
+import { generate } from 'selfsigned'
+import Stripe from 'stripe'
+import { Agent, setGlobalDispatcher } from 'undici'
+
+const N = Number(process.argv[2] ?? 300)
+const ROUNDS = Number(process.argv[3] ?? 9)
+const BURST = Number(process.argv[4] ?? 1000)
+const PARTS = process.argv[5] ?? 'all'
+const SECRET = 'sk_test_benchKey000000000000000'
+const ORDER_ID = 'order_test_bench0001'
+
+const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+  keyType: 'ec',
+  curve: 'P-256',
+  extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+})
+// @smartpay/sdk-node fetches through the global fetch (isomorphic-unfetch) and takes no agent:
+// its global dispatcher trusts the CA too.
+setGlobalDispatcher(new Agent({ connect: { ca: pems.cert } }))
+
+const item = (n) => ({
+  id: `li_test_bench${n}`,
+  object: 'lineItem',
+  kind: 'product',
+  amount: 1200,
+  currency: 'JPY',
+  quantity: 1,
+  description: 'Sencha green tea, 100 g',
+  price: { id: `price_test_bench${n}`, object: 'price', amount: 1200, currency: 'JPY' },
+})
+const body = JSON.stringify({
+  id: ORDER_ID,
+  object: 'order',
+  test: true,
+  status: 'requires_capture',
+  amount: 3300,
+  currency: 'JPY',
+  createdAt: 1764288000000,
+  updatedAt: 1764288000000,
+  expiresAt: 1766880000000,
+  reference: 'order-1234',
+  description: 'Tea for the office',
+  metadata: { cart: 'c_9f8e7d', channel: 'web' },
+  discountAmount: 0,
+  discounts: [],
+  payments: [],
+  lineItems: [item(1), item(2), item(3)],
+  shippingInfo: {
+    address: {
+      line1: '1-2-3 Shibuya',
+      locality: 'Shibuya-ku',
+      postalCode: '150-0002',
+      country: 'JP',
+    },
+    feeAmount: 500,
+    feeCurrency: 'JPY',
+  },
+})
+
+/** A server that answers every request with the order, counting the connections it accepts. */
+async function start(kind) {
+  const answer = (_req, res) => {
+    res
+      .writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'request-id': 'req_bench',
+      })
+      .end(body)
+  }
+  const server =
+    kind === 'https'
+      ? createHttps({ key: pems.private, cert: pems.cert }, answer)
+      : createHttp(answer)
+  server.keepAliveTimeout = 60_000
+  const state = { server, connections: 0 }
+  server.on('connection', () => state.connections++)
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.origin = `${kind}://127.0.0.1:${server.address().port}`
+  return state
+}
+
+/** Every client, made fresh (so a new one starts on a cold connection pool). */
+function clients(kind, origin) {
+  const https = kind === 'https'
+  const base = `${origin}/v1`
+  const dispatcher = new Agent(https ? { connect: { ca: pems.cert } } : {})
+  const trusted = (input, init) => fetch(input, { ...init, dispatcher })
+  const auth = `Basic ${btoa(`${SECRET}:`)}`
+  const agent = https ? new HttpsAgent({ ca: pems.cert, keepAlive: true }) : undefined
+  const port = Number(new URL(origin).port)
+  const stripeOptions = {
+    host: '127.0.0.1',
+    port,
+    protocol: kind,
+    maxNetworkRetries: 2,
+    telemetry: false,
+    ...(agent && { httpAgent: agent }),
+  }
+  const stripe = new Stripe(SECRET, stripeOptions)
+  const stripeFetch = new Stripe(SECRET, {
+    ...stripeOptions,
+    httpClient: Stripe.createFetchHttpClient(trusted),
+  })
+  const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: base, fetch: trusted, maxRetries: 2 })
+  const kyAlone = ky.create({
+    prefix: base,
+    fetch: trusted,
+    headers: { authorization: auth, accept: 'application/json' },
+    redirect: 'manual',
+    timeout: 30_000,
+    totalTimeout: 60_000,
+    retry: { limit: 2 },
+  })
+  const legacy = new Smartpay(SECRET, { apiPrefix: base })
+  const smartpay = createServerClient({
+    secretKey: SECRET,
+    baseUrl: base,
+    fetch: trusted,
+    ...(!https && { dangerouslyAllowInsecureLoopback: true }),
+  })
+  const sides = {
+    'bare fetch': async () => {
+      const res = await trusted(`${base}/orders/${ORDER_ID}`, {
+        headers: { authorization: auth, accept: 'application/json' },
+      })
+      return res.json()
+    },
+    'ky alone': () => kyAlone(`orders/${ORDER_ID}`).json(),
+    '@smartpay-kit/server-client': () => smartpay.orders.retrieve(ORDER_ID),
+    '@smartpay/sdk-node 0.9.1': () => legacy.getOrder({ id: ORDER_ID }),
+    'stripe (node:https)': () => stripe.customers.retrieve('cus_bench'),
+    'stripe (fetch)': () => stripeFetch.customers.retrieve('cus_bench'),
+    openai: () => openai.get(`/orders/${ORDER_ID}`),
+  }
+  const close = async () => {
+    await dispatcher.close()
+    agent?.destroy()
+  }
+  return { sides, close }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const pct = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+
+async function sequential(kind) {
+  const server = await start(kind)
+  const { sides, close } = clients(kind, server.origin)
+  const names = Object.keys(sides)
+  for (const name of names) for (let i = 0; i < 50; i++) await sides[name]() // warm-up
+  const cpu = Object.fromEntries(names.map((n) => [n, []]))
+  const wall = Object.fromEntries(names.map((n) => [n, []]))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < names.length; i++) {
+      // Rotate the order so no side always runs on a warmer process.
+      const name = names[(i + round) % names.length]
+      const fn = sides[name]
+      const c0 = process.cpuUsage()
+      const t0 = performance.now()
+      for (let j = 0; j < N; j++) await fn()
+      const used = process.cpuUsage(c0)
+      wall[name].push(((performance.now() - t0) / N) * 1000)
+      cpu[name].push((used.user + used.system) / N)
+    }
+  }
+  await close()
+  server.server.close()
+  const bare = { cpu: median(cpu['bare fetch']), wall: median(wall['bare fetch']) }
+  console.log(
+    `\n${kind.toUpperCase()}: ${N} sequential GETs per side per round, median of ${ROUNDS} rounds`,
+  )
+  console.log('| client | CPU µs/call | × bare fetch | wall µs/call | × bare fetch |')
+  console.log('|---|---:|---:|---:|---:|')
+  for (const name of names) {
+    const c = median(cpu[name])
+    const w = median(wall[name])
+    console.log(
+      `| ${name} | ${c.toFixed(0)} | ${(c / bare.cpu).toFixed(2)}× | ${w.toFixed(0)} | ${(w / bare.wall).toFixed(2)}× |`,
+    )
+  }
+}
+
+async function burst(kind) {
+  console.log(
+    `\n${kind.toUpperCase()}: ${BURST} concurrent GETs, a fresh client (cold pool), then again (warm)`,
+  )
+  console.log(
+    '| client | cold p50 ms | cold p99 ms | cold connections | cold failed | warm p50 ms | warm p99 ms | warm connections | warm failed |',
+  )
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+  const names = Object.keys(clients(kind, `${kind}://127.0.0.1:1`).sides)
+  for (const name of names) {
+    const server = await start(kind)
+    const { sides, close } = clients(kind, server.origin)
+    const row = []
+    for (const pass of ['cold', 'warm']) {
+      const before = server.connections
+      let failed = 0
+      const times = await Promise.all(
+        Array.from({ length: BURST }, async () => {
+          const t0 = performance.now()
+          // A client that gives up (say, a connect timeout on a busy machine) is counted, not fatal.
+          await sides[name]().catch(() => failed++)
+          return performance.now() - t0
+        }),
+      )
+      row.push(
+        pct(times, 0.5).toFixed(0),
+        pct(times, 0.99).toFixed(0),
+        server.connections - before,
+        failed,
+      )
+      void pass
+    }
+    console.log(`| ${name} | ${row.join(' | ')} |`)
+    await close()
+    server.server.closeAllConnections?.()
+    server.server.close()
+  }
+}
+
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
+if (PARTS !== 'burst') for (const kind of ['https', 'http']) await sequential(kind)
+if (PARTS !== 'sequential') for (const kind of ['https', 'http']) await burst(kind)
