@@ -1,0 +1,5 @@
+import { probe } from './probe.js'
+
+self.onmessage = async (event: MessageEvent<string>) => {
+  self.postMessage(await probe(event.data))
+}
