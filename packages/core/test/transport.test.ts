@@ -605,6 +605,21 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2)
   })
 
+  it('reads a Retry-After given as an HTTP date, and ends at the deadline when it is later', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString()
+    server.queue({ status: 503, json: {}, headers: { 'retry-after': inAnHour } })
+    // Read as a date, the wait outlasts the 300 ms deadline: TimeoutError, one attempt. (Were
+    // the date not understood, the fast backoff would retry and the call would succeed.)
+    const error = await failure(
+      client({ totalTimeout: 300, retry: { ...fast.retry, maxRetryAfterMs: 3_600_000 } }).request({
+        method: 'GET',
+        path: '/x',
+      }),
+    )
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('ends with RateLimitError when 429s outlast the retries', async () => {
     server.handle(() => ({
       status: 429,
