@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import * as esbuildPlugin from './bundlers/esbuild.js'
+import * as rollupPlugin from './bundlers/rollup.js'
+import * as webpackPlugin from './bundlers/webpack.js'
 import * as publicClient from './index.js'
 import * as vitePlugin from './vite/index.js'
 
@@ -42,5 +45,13 @@ describe('public exports', () => {
         "smartpayFirewall",
       ]
     `)
+  })
+
+  it.each([
+    ['rollup', rollupPlugin],
+    ['esbuild', esbuildPlugin],
+    ['webpack', webpackPlugin],
+  ])('of @smartpay-kit/public-client/%s', (_name, plugin) => {
+    expect(Object.keys(plugin).sort()).toEqual(['smartpayFirewall'])
   })
 })
