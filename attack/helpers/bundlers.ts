@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import nodeResolve, { type RollupNodeResolveOptions } from '@rollup/plugin-node-resolve'
 import * as esbuild from 'esbuild'
-import { rollup } from 'rollup'
+import { type OutputOptions, type Plugin as RollupPlugin, rollup } from 'rollup'
 import { build, type InlineConfig, mergeConfig } from 'vite'
 import type webpackType from 'webpack'
 import { PACKAGES } from './project.js'
@@ -78,20 +78,21 @@ export async function esbuildBuild(
   }
 }
 
-/** A Rollup bundle of `entry` with `nodeResolve(options)`, written to dist/. */
+/** A Rollup bundle of `entry` with `nodeResolve(options)` and `plugins`, written to dist/. */
 export async function rollupBuild(
   app: string,
   entry: string,
   options: RollupNodeResolveOptions = {},
+  extra: { plugins?: RollupPlugin[]; output?: OutputOptions } = {},
 ): Promise<Outcome> {
   const outDir = join(app, 'dist')
   try {
     const bundle = await rollup({
       input: join(app, entry),
-      plugins: [nodeResolve(options)],
+      plugins: [nodeResolve(options), ...(extra.plugins ?? [])],
       onwarn: () => {},
     })
-    await bundle.write({ dir: outDir, format: 'es' })
+    await bundle.write({ dir: outDir, format: 'es', ...extra.output })
     await bundle.close()
     return { outDir }
   } catch (error) {
