@@ -8,6 +8,7 @@ import {
   type ServerClient,
   type SmartpayError,
 } from '../src/index.js'
+import { SERVER_OPERATIONS } from '../src/resources/operations.js'
 import * as f from './fixtures.js'
 import { BASIC, clientFor, failure, only, UUID, useServer } from './support.js'
 
@@ -447,6 +448,22 @@ describe('every operation', () => {
   it('covers the 34 operations of the API, each once', () => {
     expect(operations).toHaveLength(34)
     expect(new Set(operations.map((op) => op.name)).size).toBe(34)
+  })
+
+  it('agrees with the operation table the client is built from: names, methods, paths', () => {
+    const table = Object.entries(SERVER_OPERATIONS).flatMap(([resource, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ name: `${resource}.${method}`, ...op })),
+    )
+    expect(operations.map((row) => row.name).sort()).toEqual(table.map((op) => op.name).sort())
+    for (const row of operations) {
+      const op = table.find((entry) => entry.name === row.name)
+      const template = new RegExp(`^/v1${op?.path.replace(/\{\w+\}/g, '[^/]+')}$`)
+      expect({ name: row.name, method: row.method, path: template.test(row.path) }).toEqual({
+        name: row.name,
+        method: op?.method,
+        path: true,
+      })
+    }
   })
 
   describe.each(operations)('$name', (op) => {
