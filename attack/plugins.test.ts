@@ -119,6 +119,25 @@ describe('esbuild: @smartpay-kit/public-client/esbuild', () => {
     ],
   )
 
+  it('esbuild-file-asset: a key in a file the file loader emits is refused, already written', async () => {
+    const app = project.app('esbuild-file-asset', {
+      'main.js': "import url from './config.txt'\nconsole.log(url)\n",
+      'config.txt': `token=${base64(KEY)}`,
+    })
+    const options = { loader: { '.txt': 'file' as const } }
+    const open = await esbuildBuild(app, 'main.js', options)
+    expect(filesHoldingKey(open.outDir, KEY)).toEqual([expect.stringMatching(/^config-\w+\.txt$/)])
+    const plugins = [(await plugin(app, 'esbuild'))()]
+    const outcome = await esbuildBuild(app, 'main.js', { ...options, plugins })
+    expectRefused(
+      outcome,
+      /dist\/config-\w+\.txt: sk_live_…uite, base64/,
+      /written to dist: do not deploy/,
+      FIX,
+    )
+    expect(outcome.error).not.toMatch(/dist\/main\.js:/)
+  })
+
   it('esbuild-write-false: with write: false the key is refused before anything is written', async () => {
     const app = project.app('esbuild-write-false', { 'main.js': PLAIN })
     const outcome = await esbuildBuild(app, 'main.js', {
