@@ -140,4 +140,19 @@ export default [
       hookTimeout: 60_000,
     },
   }),
+  defineProject({
+    // No aliases and no workspace: the packed tarballs, installed with npm into a temporary
+    // project outside the repository, in ESM, CommonJS, TypeScript and Vite apps.
+    test: {
+      name: 'consumer',
+      root: root('./consumer'),
+      environment: 'node',
+      include: ['*.test.ts'],
+      globalSetup: ['./globalSetup.ts'],
+      // Each test runs a whole tool: tsc, a Vite build, a Node app. Two tsc processes at once.
+      testTimeout: 300_000,
+      hookTimeout: 300_000,
+      maxConcurrency: 2,
+    },
+  }),
 ] satisfies TestProjectConfiguration[]

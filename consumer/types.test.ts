@@ -1,0 +1,52 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { TYPESCRIPT } from './globalSetup.js'
+import { consumerRoot, project, run } from './helpers.js'
+
+// A TypeScript user's file (projects/types/usage.ts) type-checked against the tarballs' .d.ts
+// files by each TypeScript version and module setting: strict, skipLibCheck false (only
+// TypeScript's own lib files are skipped), and no @types/node, since the server client also
+// runs where there is none (Workers, Deno). Each check is a tsc process; two run at a time.
+
+const esm = project('types')
+const cjs = project('types-cjs')
+copyFileSync(join(esm, 'usage.ts'), join(cjs, 'usage.ts'))
+
+/** Runs one TypeScript version's tsc on a tsconfig; returns the exit code and diagnostics. */
+async function tsc(alias: string, dir: string, tsconfig: string) {
+  const bin = join(consumerRoot(), 'node_modules', alias, 'bin', 'tsc')
+  const result = await run(process.execPath, [bin, '-p', tsconfig, '--pretty', 'false'], {
+    cwd: dir,
+  })
+  return { code: result.code, errors: `${result.stdout}${result.stderr}`.trim() }
+}
+
+const cases = Object.entries(TYPESCRIPT).flatMap(([alias, version]) =>
+  (['node16', 'nodenext', 'bundler'] as const).map((mode) => ({ alias, version, mode })),
+)
+
+describe.concurrent('TypeScript consumers', () => {
+  it.each(cases)(
+    'an ESM project type-checks under TypeScript $version with $mode',
+    async ({ alias, mode }) => {
+      expect(await tsc(alias, esm, `tsconfig.${mode}.json`)).toEqual({ code: 0, errors: '' })
+    },
+  )
+
+  it.each(Object.entries(TYPESCRIPT))(
+    'a CommonJS project type-checks under TypeScript %s (%s) with nodenext (require of ESM)',
+    async (alias) => {
+      expect(await tsc(alias, cjs, 'tsconfig.nodenext.json')).toEqual({ code: 0, errors: '' })
+    },
+  )
+
+  it.each(Object.entries(TYPESCRIPT))(
+    'a CommonJS project under TypeScript %s (%s) with node16 gets TS1479, as the README says',
+    async (alias) => {
+      const { code, errors } = await tsc(alias, cjs, 'tsconfig.node16.json')
+      expect(code).not.toBe(0)
+      expect([...new Set(errors.match(/error TS\d+/g))]).toEqual(['error TS1479'])
+    },
+  )
+})

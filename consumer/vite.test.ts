@@ -1,0 +1,33 @@
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { consumerRoot, project, run } from './helpers.js'
+
+// A user's Vite app with smartpayFirewall(), built with the vite it installed.
+
+const vite = () => join(consumerRoot(), 'node_modules/vite/bin/vite.js')
+
+describe('a Vite checkout page installed from the tarballs', () => {
+  it('builds with smartpayFirewall(), and ships the public client', async () => {
+    const dir = project('web')
+    const result = await run(process.execPath, [vite(), 'build'], { cwd: dir })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const assets = join(dir, 'dist/assets')
+    const code = readdirSync(assets)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(assets, file), 'utf8'))
+      .join('\n')
+    expect(code).toContain('pk_test_sandboxPublicKey000001')
+    // No secret key (the firewall's own pattern, /sk_(?:test|live)_…/, is in the code).
+    expect(code).not.toMatch(/sk_(test|live)_[0-9A-Za-z]{8,}/)
+  })
+
+  it('fails the build that imports the server client, naming the fix', async () => {
+    const dir = project('web', 'web-server-import')
+    copyFileSync(join(dir, 'server-import.js'), join(dir, 'main.js'))
+    const result = await run(process.execPath, [vite(), 'build'], { cwd: dir })
+    expect(result.code).not.toBe(0)
+    expect(`${result.stdout}${result.stderr}`).toMatch(/@smartpay-kit\/public-client/)
+  })
+})
