@@ -1,6 +1,12 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createServerClient, InsecureUrlError, InvalidKeyError, parseSecretKey } from './index.js'
+import {
+  createServerClient,
+  InsecureUrlError,
+  InvalidKeyError,
+  parseSecretKey,
+  ValidationError,
+} from './index.js'
 
 const KEY = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const SECRET_PART = 'Ho1BrYTcg3gAX4vTKk1taz'
@@ -68,6 +74,15 @@ describe('createServerClient', () => {
     const error = thrown(() => createServerClient())
     expect(error).toBeInstanceOf(InvalidKeyError)
     expect(error.message).toMatch(/secretKey.*SMARTPAY_SECRET_KEY/)
+  })
+
+  it('lists secretKey among the valid options when an option is unknown', () => {
+    const error = thrown(() => createServerClient({ secretKey: KEY, secretkey: KEY } as never))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error.message).toMatch(
+      /Invalid client option "secretkey": expected one of .*\bsecretKey\b/,
+    )
+    expect(error.message).not.toContain(KEY)
   })
 
   it('refuses a plain-http base URL', () => {

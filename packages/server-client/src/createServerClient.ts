@@ -113,7 +113,7 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
     )
   }
   const { secretKey, ...transportOptions } = options
-  return createTransport(resolveKey(secretKey), 'basic', transportOptions)
+  return createTransport(resolveKey(secretKey), 'basic', transportOptions, 'secretKey')
 }
 
 /**

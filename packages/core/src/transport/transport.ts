@@ -15,6 +15,7 @@ import {
   READ_TRANSPORT_RULES,
   type ReadCallOptions,
   type ReadTransportOptions,
+  type Rules,
   resolveRetryTuning,
   resolveTransportOptions,
   type TransportOptions,
@@ -79,14 +80,19 @@ function connection<S>(
  * against their schemas and gives every mutating call an idempotency key. Clients call this
  * once, at construction. In a shopper's browser (a page or any worker) it takes a public key
  * only: a secret key there is exposed, and it throws `InvalidKeyError` before anything is sent.
+ * `keyOption` names the option a client took the key from (`secretKey`), so that an unknown
+ * option's error lists it among the valid ones.
  */
 export function createTransport(
   key: ApiKey,
   defaultScheme: AuthScheme,
   options: TransportOptions = {},
+  keyOption?: string,
 ): Transport {
   if (isShopperBrowser()) parseKey(key, 'public', 'createTransport, in a browser,')
-  const rules = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
+  const rules: Rules[] = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
+  // The client took its key option out before calling; it is listed, never accepted here.
+  if (keyOption) rules.push({ [keyOption]: [() => false, 'the key, given apart'] })
   const resolved = resolveTransportOptions(options, key, defaultScheme, rules, resolveRetryTuning)
   // Off the shared path: hooks, tracing and the User-Agent are the full transport's alone. A
   // page's fetch may not set User-Agent, and a header of our own would cost a CORS preflight.
