@@ -7,7 +7,10 @@ import { consumerRoot, project, run } from './helpers.js'
 // A TypeScript user's file (projects/types/usage.ts) type-checked against the tarballs' .d.ts
 // files by each TypeScript version and module setting: strict, skipLibCheck false (only
 // TypeScript's own lib files are skipped), and no @types/node, since the server client also
-// runs where there is none (Workers, Deno). Each check is a tsc process; two run at a time.
+// runs where there is none (Workers, Deno). The `-skiplib` settings are what most projects set
+// (skipLibCheck true): TS2589 on CheckoutSession showed there on every TypeScript version,
+// while skipLibCheck false caught it on TypeScript 7 only. Each check is a tsc process; two run
+// at a time.
 
 const esm = project('types')
 const cjs = project('types-cjs')
@@ -23,7 +26,9 @@ async function tsc(alias: string, dir: string, tsconfig: string) {
 }
 
 const cases = Object.entries(TYPESCRIPT).flatMap(([alias, version]) =>
-  (['node16', 'nodenext', 'bundler'] as const).map((mode) => ({ alias, version, mode })),
+  (['node16', 'nodenext', 'bundler', 'nodenext-skiplib', 'bundler-skiplib'] as const).map(
+    (mode) => ({ alias, version, mode }),
+  ),
 )
 
 describe.concurrent('TypeScript consumers', () => {
