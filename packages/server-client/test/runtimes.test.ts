@@ -1,15 +1,5 @@
 import { execFile } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -19,9 +9,9 @@ import {
   type Request as MiniflareRequest,
   Response as MiniflareResponse,
 } from 'miniflare'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { trustingFetch } from '../../../testing/trustingFetch'
+import { bundleWorker } from './workerBundle.js'
 
 // The runtime matrix: the same smoke pass (runtimes/smoke.mjs) against the sandbox, in each
 // runtime, through the *built* package and its `exports` conditions. Needs `pnpm build`.
@@ -113,25 +103,7 @@ describe('runtime matrix: server-client against the sandbox', () => {
     // Lay the worker out as an app with server-client installed (a symlink, as pnpm makes),
     // so the package's own `exports` conditions pick the file.
     if (tmp === undefined) throw new Error('set-up failed: see the error of beforeAll')
-    const app = join(tmp, 'worker-app')
-    mkdirSync(join(app, 'node_modules/@smartpay-kit'), { recursive: true })
-    symlinkSync(packageDir, join(app, 'node_modules/@smartpay-kit/server-client'), 'dir')
-    for (const file of ['worker.mjs', 'smoke.mjs']) copyFileSync(join(here, file), join(app, file))
-    const outDir = join(tmp, 'worker')
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: app,
-      resolve: { conditions: ['workerd', 'worker', 'browser'] },
-      build: {
-        outDir,
-        minify: false,
-        lib: { entry: join(app, 'worker.mjs'), formats: ['es'], fileName: 'worker' },
-        rolldownOptions: { output: { codeSplitting: false } },
-      },
-    })
-    const bundle = readdirSync(outDir).find((file) => /^worker\.m?js$/.test(file)) ?? 'missing'
-    const script = readFileSync(join(outDir, bundle), 'utf8')
+    const script = await bundleWorker(tmp, packageDir, here, ['worker.mjs', 'smoke.mjs'])
     expect(script).not.toMatch(/cannot-be-bundled-for-the-browser/)
     const proxy = trustingFetch(sandbox.ca)
     const mf = new Miniflare({

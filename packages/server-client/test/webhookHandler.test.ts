@@ -1,22 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testCertificate } from '../../../testing/tls'
 import { trustingFetch } from '../../../testing/trustingFetch'
 import { signWebhook } from '../src/webhooks/sign.js'
+import { bundleWorker } from './workerBundle.js'
 
 // createWebhookHandler, from the *built* package and its export conditions, served by each
 // runtime's own server (Deno.serve, Bun.serve, workerd), receiving the same deliveries.
@@ -151,27 +142,7 @@ describe('createWebhookHandler in Fetch runtimes', () => {
   it('Cloudflare workerd (miniflare), bundled with the Workers conditions', {
     timeout: 120_000,
   }, async () => {
-    // An app with server-client installed (a symlink, as pnpm makes), so the package's own
-    // `exports` conditions pick the file.
-    const appDir = join(tmp, 'worker-app')
-    mkdirSync(join(appDir, 'node_modules/@smartpay-kit'), { recursive: true })
-    symlinkSync(packageDir, join(appDir, 'node_modules/@smartpay-kit/server-client'), 'dir')
-    for (const file of ['worker.mjs', 'app.mjs']) copyFileSync(join(here, file), join(appDir, file))
-    const outDir = join(tmp, 'worker')
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: appDir,
-      resolve: { conditions: ['workerd', 'worker', 'browser'] },
-      build: {
-        outDir,
-        minify: false,
-        lib: { entry: join(appDir, 'worker.mjs'), formats: ['es'], fileName: 'worker' },
-        rolldownOptions: { output: { codeSplitting: false } },
-      },
-    })
-    const bundle = readdirSync(outDir).find((file) => /^worker\.m?js$/.test(file)) ?? 'missing'
-    const script = readFileSync(join(outDir, bundle), 'utf8')
+    const script = await bundleWorker(tmp, packageDir, here, ['worker.mjs', 'app.mjs'])
     expect(script).not.toMatch(/cannot-be-bundled-for-the-browser/)
     const mf = new Miniflare({
       modules: true,
