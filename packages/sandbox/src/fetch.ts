@@ -7,28 +7,13 @@
  * const smartpay = createServerClient({ secretKey, baseUrl: sandbox.apiUrl, fetch: sandbox.fetch })
  * @packageDocumentation
  */
-import { DEFAULT_KEYS } from './auth.js'
 import { createEngine } from './engine.js'
 import type { InProcessSandbox, InProcessSandboxOptions } from './in-process.js'
 import { fetchPoster } from './webhooks.js'
 
-export type { CheckoutOutcome } from './checkout-actions.js'
-export type { SandboxClock } from './clock.js'
-export type { Fault, FaultKind, FaultMatch } from './faults.js'
-export type { Mode } from './ids.js'
+export * from './common-exports.js'
 export type { InProcessSandbox, InProcessSandboxOptions } from './in-process.js'
 export type * from './objects.js'
-export type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './sandbox.js'
-export {
-  type Delivery,
-  type DeliveryAttempt,
-  EVENT_TYPES,
-  type EventType,
-  type ForwardTo,
-  type WebhookEvent,
-  type WebhookRetryOptions,
-} from './webhooks.js'
-export { DEFAULT_KEYS }
 
 /**
  * Creates a sandbox that lives in this process: pass `sandbox.fetch` as a client's `fetch`

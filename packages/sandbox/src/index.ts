@@ -4,13 +4,10 @@
  * with `startSandbox()`: point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
  * @packageDocumentation
  */
-export { DEFAULT_KEYS, KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './auth.js'
-export type { CheckoutOutcome } from './checkout-actions.js'
-export type { SandboxClock } from './clock.js'
+export { KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './auth.js'
 export type { Collection } from './collection.js'
+export * from './common-exports.js'
 export type { ErrorBody, ErrorDetail } from './errors.js'
-export type { Fault, FaultKind, FaultMatch } from './faults.js'
-export type { Mode } from './ids.js'
 export type {
   CheckoutSession,
   Coupon,
@@ -28,22 +25,7 @@ export type {
   WebhookEndpoint,
 } from './objects.js'
 export { runCli } from './run-cli.js'
-export type {
-  RequestLogEntry,
-  Sandbox,
-  SandboxCoreOptions,
-  SandboxHandle,
-  SandboxOptions,
-} from './sandbox.js'
+export type { Sandbox, SandboxOptions } from './sandbox.js'
 export { startSandbox } from './server.js'
 export { base62Decode, signWebhook, signWebhookMessage, webhookSignature } from './signature.js'
 export type { SandboxCertificate } from './tls.js'
-export {
-  type Delivery,
-  type DeliveryAttempt,
-  EVENT_TYPES,
-  type EventType,
-  type ForwardTo,
-  type WebhookEvent,
-  type WebhookRetryOptions,
-} from './webhooks.js'
