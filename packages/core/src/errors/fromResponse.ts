@@ -7,7 +7,7 @@ import type { SmartpayError } from './SmartpayError.js'
 export interface CallContext {
   method: string
   path: string
-  idempotencyKey?: string | undefined
+  idempotencyKey: string | undefined
 }
 
 interface ApiErrorBody {
@@ -40,25 +40,27 @@ export function parseBody(text: string): { json: unknown } | undefined {
 
 /**
  * Builds the typed error for a response that is not a usable answer (an HTTP failure, or a
- * success whose body is not JSON) from its status and raw body.
+ * success whose body is not JSON) from its status, its raw body and that body's
+ * {@link parseBody} reading (`undefined`: not JSON).
  */
 export function errorFromResponse(
   status: number,
   text: string,
+  parsed: { json: unknown } | undefined,
   call: CallContext,
   key: ApiKey,
   requestId?: string | undefined,
   headers?: Headers,
 ): SmartpayError {
   const ErrorClass = errorClassForStatus(status)
-  const parsed = parseBody(text)
   const body = parsed?.json
-  const json = typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined
-  const code = typeof json?.errorCode === 'string' ? json.errorCode : undefined
+  // An object's fields, or none (`Object` boxes a string or a number, and makes `{}` of nothing).
+  const json = Object(body) as ApiErrorBody
+  const code = typeof json.errorCode === 'string' ? json.errorCode : undefined
   const where = `${call.method} ${call.path}`
   // The error's constructor redacts the keys in all of it (details, code, message).
-  let details: unknown = json?.details
-  const said = typeof json?.message === 'string' ? `${json.message} ` : ''
+  let details: unknown = json.details
+  const said = typeof json.message === 'string' ? `${json.message} ` : ''
   let message = `${said}[HTTP ${status}${code ? ` ${code}` : ''}] ${where}`
   if (ErrorClass === RedirectError) {
     message = `${where} got a redirect (${status || 'opaque'}), never followed so the key stays with the API: check baseUrl`

@@ -1,4 +1,4 @@
-import ky, { isNetworkError, isTimeoutError, type Options as KyOptions } from 'ky'
+import ky, { isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions } from 'ky'
 import { AbortError, ConnectionError, TimeoutError } from '../errors/errors.js'
 import { type CallContext, errorFromResponse, parseBody } from '../errors/fromResponse.js'
 import { redactKeys } from '../errors/redact.js'
@@ -37,13 +37,20 @@ export type Send = (wire: Wire) => Promise<ApiResult<unknown>>
 /** Statuses worth another attempt: rate limited, or the API (or a proxy) failing. */
 const RETRY_STATUSES = [429, 500, 502, 503, 504]
 
+/** How an attempt that is not the call's result ended: its typed error, and whether to retry. */
+type Failed = [error: SmartpayError, retry: boolean]
+
+/** What one attempt comes to. */
+type Outcome = ApiResult<unknown> | Failed
+
 /** Thrown by a body read, or a wait, that outlived the attempt's or the call's deadline. */
 const DEADLINE = Symbol()
 
 /**
  * The connection every transport shares: one ky instance holding the key, and a `send` that
- * makes one call: its attempts (each one the headers and the body within `timeout`), the waits
- * between them, the total deadline, and typed errors.
+ * makes one call: its attempts, the waits between them, the total deadline, and typed errors.
+ * Each attempt is three steps, the headers and the body within `timeout`: {@link request},
+ * {@link readBody}, and {@link result} (or {@link thrown}, when one of the first two threw).
  *
  * Core retries itself, with ky's `retry: 0`: ky's retries clone every `Request` and re-normalise
  * their options on every call (measured 20–39 µs a call, bench/request-overhead.mjs), and a
@@ -57,7 +64,6 @@ export function connect(
   // Everything constant lives on the instance: ky deep-merges per-call options on every call,
   // so each call passes only what differs.
   const api = ky.create({
-    prefix: resolved.baseUrl,
     headers: {
       authorization: authorizationHeader(key, resolved.authScheme),
       accept: 'application/json',
@@ -80,6 +86,9 @@ export function connect(
     const end = Date.now() + (call.totalTimeout ?? resolved.totalTimeout)
     // What errors and the result's metadata say of the call: never the key.
     const context = { method, path, idempotencyKey }
+    // The whole URL rather than ky's `prefix`, which ky would join with regular expressions on
+    // every call (the base URL has no trailing slash; the path starts with one).
+    const url = resolved.baseUrl + path
     // Only what differs from the instance: ky deep-merges these into its options on every call.
     const init: KyOptions = { method }
     if (query !== undefined) init.searchParams = query as Query
@@ -110,42 +119,20 @@ export function connect(
         const deadline = Math.min(started + timeout, end)
         attempt++
         onAttempt?.(wire, attempt, failure)
-        let again = false
-        let response: Response | undefined
+        let outcome: Outcome
         try {
-          init.timeout = deadline - started
-          response = await race(api(path.slice(1), init))
-          const text = await race(readText(response, deadline - Date.now()))
-          const { status, headers } = response
-          const requestId = headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
-          const parsed = parseBody(text)
-          if (response.ok && parsed) {
-            return {
-              data: parsed.json,
-              meta: {
-                ...context,
-                status,
-                idempotentReplayed: headers.get('idempotency-replayed') === 'true',
-                requestId,
-                attempts: attempt,
-                headers,
-              },
-            }
-          }
-          failure = errorFromResponse(status, text, context, key, requestId, headers)
-          again = RETRY_STATUSES.includes(status)
+          const response = await race(request(api, url, init, deadline - started))
+          const text = await race(readBody(response, deadline - Date.now()))
+          outcome = result(response, text, context, key, attempt)
         } catch (error) {
-          failure = toSmartpayError(error, context, signal)
-          // The Fetch standard rejects with a TypeError on any network failure, whatever the
-          // runtime's message; ky recognises failures by message only (and misses, say, Safari's
-          // newer `Load failed (host)`). A body that outlived the attempt is not retried: the API
-          // has answered.
-          again =
-            (error as Error)?.name === 'TypeError' || isNetworkError(error) || isTimeoutError(error)
+          outcome = thrown(error, context, signal)
         }
+        if ('data' in outcome) return outcome
+        const [error, retry] = outcome
+        failure = error
         // A mutating call is retried only with a key the API deduplicates on.
-        if (!again || attempt > maxRetries || !(method === 'GET' || idempotencyKey)) throw failure
-        const wait = retryDelay(attempt, response, resolved.retry)
+        if (!retry || attempt > maxRetries || !(method === 'GET' || idempotencyKey)) throw error
+        const wait = retryDelay(attempt, error.headers, resolved.retry)
         const left = end - Date.now()
         // A wait past the deadline ends the call at the deadline, not after the wait.
         await sleep(Math.min(wait, left))
@@ -161,30 +148,17 @@ export function connect(
   }
 }
 
-/**
- * Milliseconds before the next attempt: the API's `Retry-After` (capped), else exponential
- * backoff with "equal jitter" (at least half the step, so retries never bunch up at zero).
- */
-function retryDelay(
-  attempt: number,
-  response: Response | undefined,
-  retry: ResolvedTransportOptions['retry'],
-): number {
-  const after = response?.headers.get('retry-after')
-  if (after) {
-    // Seconds, or an HTTP date ("0" falls through to a date in the past: no wait either).
-    const ms = Number(after) * 1000 || Date.parse(after) - Date.now()
-    if (Number.isFinite(ms)) return Math.min(retry.maxRetryAfterMs, Math.max(0, ms))
-  }
-  const step = retry.baseDelayMs * 2 ** (attempt - 1)
-  return Math.min(retry.maxDelayMs, step / 2 + (Math.random() * step) / 2)
+/** One attempt's request: the call's fetch through ky, its headers within `ms`. */
+function request(api: KyInstance, url: string, init: KyOptions, ms: number): Promise<Response> {
+  init.timeout = ms
+  return api(url, init)
 }
 
 /**
- * Reads a body as text, or throws {@link DEADLINE} after `ms`, cancelling the read (which
+ * One attempt's body read: the text, or {@link DEADLINE} after `ms`, cancelling the read (which
  * closes the connection) rather than leaving it to stall.
  */
-async function readText(response: Response, ms: number): Promise<string> {
+async function readBody(response: Response, ms: number): Promise<string> {
   const reader = response.body?.getReader()
   if (!reader) return ''
   let late = false
@@ -203,6 +177,54 @@ async function readText(response: Response, ms: number): Promise<string> {
   }
   if (late) throw DEADLINE
   return text + decoder.decode()
+}
+
+/**
+ * One answered attempt's result: the call's data and metadata when it is a success in JSON,
+ * else the typed error, and whether its status is worth another attempt.
+ */
+function result(
+  response: Response,
+  text: string,
+  context: CallContext,
+  key: ApiKey,
+  attempts: number,
+): Outcome {
+  const { status, headers } = response
+  const requestId = headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
+  const parsed = parseBody(text)
+  if (response.ok && parsed) {
+    return {
+      data: parsed.json,
+      meta: {
+        ...context,
+        status,
+        idempotentReplayed: headers.get('idempotency-replayed') === 'true',
+        requestId,
+        attempts,
+        headers,
+      },
+    }
+  }
+  return [
+    errorFromResponse(status, text, parsed, context, key, requestId, headers),
+    RETRY_STATUSES.includes(status),
+  ]
+}
+
+/**
+ * The result of an attempt that threw (no answer, a timeout, an abort): the typed error, and
+ * whether another attempt may help.
+ */
+function thrown(error: unknown, context: CallContext, signal: AbortSignal | undefined): Failed {
+  return [
+    toSmartpayError(error, context, signal),
+    // The Fetch standard rejects with a TypeError on any network failure, whatever the
+    // runtime's message; ky recognises failures by message only (and misses, say, Safari's
+    // newer `Load failed (host)`). A body that outlived the attempt is not retried: the API
+    // has answered.
+    (error as Error)?.name === 'TypeError' || isNetworkError(error) || isTimeoutError(error),
+  ]
 }
 
 /** Maps whatever ky or fetch threw to one of our classes. Never keeps ky's Request as a cause. */
@@ -236,4 +258,23 @@ function toSmartpayError(
     ...call,
     cause: redactKeys(text) === text ? cause : undefined,
   })
+}
+
+/**
+ * Milliseconds before the next attempt: the API's `Retry-After` (capped), else exponential
+ * backoff with "equal jitter" (at least half the step, so retries never bunch up at zero).
+ */
+function retryDelay(
+  attempt: number,
+  headers: Headers | undefined,
+  retry: ResolvedTransportOptions['retry'],
+): number {
+  const after = headers?.get('retry-after')
+  if (after) {
+    // Seconds, or an HTTP date ("0" falls through to a date in the past: no wait either).
+    const ms = Number(after) * 1000 || Date.parse(after) - Date.now()
+    if (Number.isFinite(ms)) return Math.min(retry.maxRetryAfterMs, Math.max(0, ms))
+  }
+  const step = retry.baseDelayMs * 2 ** (attempt - 1)
+  return Math.min(retry.maxDelayMs, step / 2 + (Math.random() * step) / 2)
 }

@@ -146,7 +146,7 @@ export function createReadTransport(
 
   async function execute<T>({ method, path, query, options }: ReadSpec): Promise<ApiResult<T>> {
     const call = options ? checkCallOptions(options, [READ_CALL_RULES], { method, path }) : {}
-    return (await send({ method, path, query, call })) as ApiResult<T>
+    return send({ method, path, query, call }) as Promise<ApiResult<T>>
   }
 
   return connection<ReadSpec>(key, resolved.baseUrl, (spec) => new ApiPromise(execute(spec)))
