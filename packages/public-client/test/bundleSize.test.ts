@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../../testing/buildApp.js'
+import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
 import { smartpayFirewall } from '../src/vite/index.js'
-import { buildApp } from './helpers/buildApp.js'
 import { bytesBySource } from './helpers/bundleSources.js'
-import { type FixtureInstall, installFixtures } from './helpers/installedFixtures.js'
 
 /**
  * Size budgets, gzip -9 of the minified JS a production build ships (README, Size). "1 kB" and

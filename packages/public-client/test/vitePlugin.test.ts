@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer, type InlineConfig } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, buildError } from '../../../testing/buildApp.js'
+import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
 import { smartpayFirewall } from '../src/vite/index.js'
-import { buildApp, buildError } from './helpers/buildApp.js'
-import { type FixtureInstall, installFixtures } from './helpers/installedFixtures.js'
 
 // Layer 4 of the firewall: the Vite plugin fails client builds that could leak a secret key.
 
