@@ -15,8 +15,12 @@ const alias = [
     replacement: root('./packages/public-client/src/index.ts'),
   },
   {
-    find: /^@smartpay-kit\/public-client\/vite$/,
-    replacement: root('./packages/public-client/src/vite/index.ts'),
+    find: /^@smartpay-kit\/firewall\/vite$/,
+    replacement: root('./packages/firewall/src/vite/index.ts'),
+  },
+  {
+    find: /^@smartpay-kit\/firewall\/(rollup|esbuild|webpack)$/,
+    replacement: root('./packages/firewall/src/$1.ts'),
   },
   {
     find: /^@smartpay-kit\/server-client$/,
@@ -103,6 +107,17 @@ export default [
         }),
         instances: [{ browser: 'chromium' }],
       },
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    test: {
+      // Node-only, build time: the Vite, Rollup, esbuild and webpack plugins, the CLI's scanner.
+      name: 'firewall',
+      ...patience,
+      root: root('./packages/firewall'),
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     },
   }),
   defineProject({

@@ -28,20 +28,18 @@ afterAll(() => project?.remove())
 
 /** Each entry point's plugin factory, by bundler. */
 interface Entries {
-  rollup: typeof import('../packages/public-client/src/bundlers/rollup.ts')['smartpayFirewall']
-  esbuild: typeof import('../packages/public-client/src/bundlers/esbuild.ts')['smartpayFirewall']
-  webpack: typeof import('../packages/public-client/src/bundlers/webpack.ts')['smartpayFirewall']
+  rollup: typeof import('../packages/firewall/src/rollup.ts')['smartpayFirewall']
+  esbuild: typeof import('../packages/firewall/src/esbuild.ts')['smartpayFirewall']
+  webpack: typeof import('../packages/firewall/src/webpack.ts')['smartpayFirewall']
 }
 
 /**
- * `smartpayFirewall` from `@smartpay-kit/public-client/<bundler>` as the app resolves it: through
+ * `smartpayFirewall` from `@smartpay-kit/firewall/<bundler>` as the app resolves it: through
  * the package's `exports` to the built file.
  */
 async function plugin<Name extends keyof Entries>(app: string, name: Name): Promise<Entries[Name]> {
-  const file = createRequire(join(app, 'package.json')).resolve(
-    `@smartpay-kit/public-client/${name}`,
-  )
-  expect(file).toBe(join(PACKAGES, `public-client/dist/${name}.js`))
+  const file = createRequire(join(app, 'package.json')).resolve(`@smartpay-kit/firewall/${name}`)
+  expect(file).toBe(join(PACKAGES, `firewall/dist/${name}.js`))
   const module = (await import(pathToFileURL(file).href)) as { smartpayFirewall: Entries[Name] }
   return module.smartpayFirewall
 }
@@ -88,7 +86,7 @@ function attacks(
   })
 }
 
-describe('esbuild: @smartpay-kit/public-client/esbuild', () => {
+describe('esbuild: @smartpay-kit/firewall/esbuild', () => {
   attacks(
     'esbuild',
     async (app, attack, firewall) => {
@@ -149,7 +147,7 @@ describe('esbuild: @smartpay-kit/public-client/esbuild', () => {
   })
 })
 
-describe('Rollup: @smartpay-kit/public-client/rollup', () => {
+describe('Rollup: @smartpay-kit/firewall/rollup', () => {
   attacks(
     'rollup',
     async (app, attack, firewall) =>
@@ -210,7 +208,7 @@ describe('Rollup: @smartpay-kit/public-client/rollup', () => {
   })
 })
 
-describe('webpack: @smartpay-kit/public-client/webpack', () => {
+describe('webpack: @smartpay-kit/firewall/webpack', () => {
   attacks(
     'webpack',
     async (app, attack, firewall) =>
@@ -244,15 +242,15 @@ describe('webpack: @smartpay-kit/public-client/webpack', () => {
   )
 })
 
-const CLI = join(PACKAGES, 'public-client/dist/cli.js')
+const CLI = join(PACKAGES, 'firewall/dist/cli.js')
 const scan = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' })
 
 describe('the smartpay-firewall CLI', () => {
   it('is the package bin', async () => {
     const { readFileSync } = await import('node:fs')
-    const manifest = JSON.parse(readFileSync(join(PACKAGES, 'public-client/package.json'), 'utf8'))
-    expect(join(PACKAGES, 'public-client', manifest.bin['smartpay-firewall'])).toBe(CLI)
+    const manifest = JSON.parse(readFileSync(join(PACKAGES, 'firewall/package.json'), 'utf8'))
+    expect(join(PACKAGES, 'firewall', manifest.bin['smartpay-firewall'])).toBe(CLI)
     expect(readFileSync(CLI, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
   })
 

@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 
-// Once per run: pack the four packages as a release would (pnpm pack, with .pnpmfile.cjs), and
+// Once per run: pack the five packages as a release would (pnpm pack, with .pnpmfile.cjs), and
 // install the tarballs with npm into one temporary project outside the repository, so that
 // nothing resolves through the workspace. The test files copy their apps into it.
 
 const run = promisify(execFile)
 const repo = fileURLToPath(new URL('../', import.meta.url))
-const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox']
+const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox', 'firewall']
 
 /** The TypeScript versions consumers type-check with, installed side by side under aliases. */
 export const TYPESCRIPT = { ts59: '5.9.3', ts60: '6.0.3', ts70: '7.0.2' } as const
@@ -21,7 +21,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The temporary consumer project: the tarballs, TypeScript and Vite installed. */
     consumerRoot: string
-    /** Where the four tarballs are. */
+    /** Where the five tarballs are. */
     tarballDir: string
   }
 }

@@ -19,11 +19,11 @@ export interface Outcome {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '')
 
-type Plugin = typeof import('../../packages/public-client/src/vite/index.ts')
+type Plugin = typeof import('../../packages/firewall/src/vite/index.ts')
 
-/** `smartpayFirewall` from the built `@smartpay-kit/public-client/vite`, as users import it. */
+/** `smartpayFirewall` from the built `@smartpay-kit/firewall/vite`, as users import it. */
 export async function firewall(): Promise<ReturnType<Plugin['smartpayFirewall']>> {
-  const url = pathToFileURL(join(PACKAGES, 'public-client/dist/vite.js')).href
+  const url = pathToFileURL(join(PACKAGES, 'firewall/dist/vite.js')).href
   const plugin = (await import(url)) as Plugin
   return plugin.smartpayFirewall()
 }

@@ -14,7 +14,11 @@ export const PACKAGES = fileURLToPath(new URL('../../packages/', import.meta.url
 const BUILT = [
   'core/dist/index.js',
   'public-client/dist/index.js',
-  'public-client/dist/vite.js',
+  'firewall/dist/vite.js',
+  'firewall/dist/rollup.js',
+  'firewall/dist/esbuild.js',
+  'firewall/dist/webpack.js',
+  'firewall/dist/cli.js',
   'server-client/dist/index.js',
   'server-client/dist/webhooks.js',
 ]
@@ -45,7 +49,7 @@ export function createProject(): Project {
   const root = mkdtempSync(join(tmpdir(), 'smartpay-attack-'))
   const scope = join(root, 'node_modules', '@smartpay-kit')
   mkdirSync(scope, { recursive: true })
-  for (const name of ['core', 'public-client', 'server-client']) {
+  for (const name of ['core', 'public-client', 'server-client', 'firewall']) {
     symlinkSync(join(PACKAGES, name), join(scope, name), 'dir')
   }
   return {

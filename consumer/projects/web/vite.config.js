@@ -1,4 +1,4 @@
-import { smartpayFirewall } from '@smartpay-kit/public-client/vite'
+import { smartpayFirewall } from '@smartpay-kit/firewall/vite'
 import { defineConfig } from 'vite'
 
 export default defineConfig({ plugins: [smartpayFirewall()], logLevel: 'warn' })

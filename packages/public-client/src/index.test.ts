@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import * as esbuildPlugin from './bundlers/esbuild.js'
-import * as rollupPlugin from './bundlers/rollup.js'
-import * as webpackPlugin from './bundlers/webpack.js'
+import manifest from '../package.json' with { type: 'json' }
 import * as publicClient from './index.js'
-import * as vitePlugin from './vite/index.js'
 
 // Any change to the public surface shows up here, in review.
 describe('public exports', () => {
@@ -39,19 +36,10 @@ describe('public exports', () => {
     `)
   })
 
-  it('of @smartpay-kit/public-client/vite', () => {
-    expect(Object.keys(vitePlugin).sort()).toMatchInlineSnapshot(`
-      [
-        "smartpayFirewall",
-      ]
-    `)
-  })
-
-  it.each([
-    ['rollup', rollupPlugin],
-    ['esbuild', esbuildPlugin],
-    ['webpack', webpackPlugin],
-  ])('of @smartpay-kit/public-client/%s', (_name, plugin) => {
-    expect(Object.keys(plugin).sort()).toEqual(['smartpayFirewall'])
+  it('of the package: one browser entry point, no build tool (that is @smartpay-kit/firewall)', () => {
+    expect(Object.keys(manifest.exports)).toEqual(['.', './package.json'])
+    expect(Object.keys(manifest.dependencies)).toEqual(['@smartpay-kit/core'])
+    expect(manifest).not.toHaveProperty('bin')
+    expect(manifest).not.toHaveProperty('peerDependencies')
   })
 })

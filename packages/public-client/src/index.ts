@@ -1,7 +1,7 @@
 /**
  * @smartpay-kit/public-client — Smartpay for checkout pages in the browser: public keys only,
  * redirect helpers that bundle no HTTP client, and one API read (the checkout session).
- * The Vite plugin that keeps secret keys out of client bundles is `@smartpay-kit/public-client/vite`.
+ * The build plugins that keep secret keys out of client bundles are in `@smartpay-kit/firewall`.
  * @packageDocumentation
  */
 

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { smartpayFirewall } from '@smartpay-kit/firewall/vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../testing/buildApp.js'
 import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
-import { smartpayFirewall } from '../src/vite/index.js'
 import { bytesBySource } from './helpers/bundleSources.js'
 
 /**

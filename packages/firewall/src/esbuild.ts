@@ -1,11 +1,11 @@
 /**
- * @smartpay-kit/public-client/esbuild — the build-time layer of the secret-key firewall for
+ * @smartpay-kit/firewall/esbuild — the build-time layer of the secret-key firewall for
  * esbuild.
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import { keyInBundleMessage, PLUGIN_NAME } from '../vite/findings.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
 import { keysInFiles, shownPath } from './keysInFiles.js'
 
 /**

@@ -1,7 +1,7 @@
-import { findSecretKey, type KeyInFile } from '../vite/findings.js'
+import { findSecretKey, type KeyInFile } from './findings.js'
 
 /**
- * Keys in output files, each read as bytes whatever its kind, with the Vite plugin's scanner
+ * Keys in output files, each read as bytes whatever its kind, with the firewall's scanner
  * (escapes, base64, data URLs, inline source maps, compressed files…). Fingerprints only.
  */
 export function keysInFiles(

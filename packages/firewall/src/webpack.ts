@@ -1,9 +1,9 @@
 /**
- * @smartpay-kit/public-client/webpack — the build-time layer of the secret-key firewall for
+ * @smartpay-kit/firewall/webpack — the build-time layer of the secret-key firewall for
  * webpack 5.
  * @packageDocumentation
  */
-import { keyInBundleMessage, PLUGIN_NAME } from '../vite/findings.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
 import { keysInFiles } from './keysInFiles.js'
 
 /**

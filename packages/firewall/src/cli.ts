@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `smartpay-firewall scan <dir…>`: the firewall's output scan for any build tool, run after the
-// build (`npx -p @smartpay-kit/public-client smartpay-firewall scan dist`). Exit 0: no key;
+// build (`npx -p @smartpay-kit/firewall smartpay-firewall scan dist`). Exit 0: no key;
 // 1: a key (the report names each file, fingerprints only); 2: bad usage or a missing folder.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { keyInBundleMessage, PLUGIN_NAME } from '../vite/findings.js'
-import { filesIn } from '../vite/outputFiles.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
 import { keysInFiles } from './keysInFiles.js'
+import { filesIn } from './outputFiles.js'
 
 const USAGE = `Usage: ${PLUGIN_NAME} scan <dir…>
 Scans every file under each folder (a client build's output) for a Smartpay secret key, as is or

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Logger, Plugin, ResolvedConfig } from 'vite'
-import { refuseKeysInResponses } from './devResponses.js'
 import {
   findSecretKey,
   type KeyInFile,
@@ -11,9 +10,15 @@ import {
   keyInResponseMessage,
   PLUGIN_NAME,
   serverClientMessage,
-} from './findings.js'
+} from '../findings.js'
+import {
+  keysInBundle,
+  keysInPublicDir,
+  keysInWrittenFiles,
+  type ReadFiles,
+} from '../outputFiles.js'
+import { refuseKeysInResponses } from './devResponses.js'
 import { type ChainContext, importChain } from './importChain.js'
-import { keysInBundle, keysInPublicDir, keysInWrittenFiles, type ReadFiles } from './outputFiles.js'
 
 /** Options of {@link smartpayFirewall}: none yet. */
 // biome-ignore lint/complexity/noBannedTypes: a place for future options, typed as no options.

@@ -1,11 +1,11 @@
 /**
- * @smartpay-kit/public-client/rollup — the build-time layer of the secret-key firewall for
+ * @smartpay-kit/firewall/rollup — the build-time layer of the secret-key firewall for
  * Rollup (4) and Rolldown.
  * @packageDocumentation
  */
-import { keyInBundleMessage, PLUGIN_NAME } from '../vite/findings.js'
-import { keysInBundle, keysInWrittenFiles, type ReadFiles } from '../vite/outputFiles.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
 import { shownPath } from './keysInFiles.js'
+import { keysInBundle, keysInWrittenFiles, type ReadFiles } from './outputFiles.js'
 
 /**
  * The plugin {@link smartpayFirewall} returns: a Rollup/Rolldown plugin object. Typed

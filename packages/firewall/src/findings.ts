@@ -1,5 +1,4 @@
-import { fingerprint } from '@smartpay-kit/core'
-import { ROLL_KEYS_URL } from '../keys/refuseSecretKey.js'
+import { fingerprint, ROLL_KEYS_URL } from '@smartpay-kit/core'
 import { findSecretKeys } from './scan/findSecretKeys.js'
 
 /** Prefix of every message of the plugin. */
