@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a release: runs CI as on a clean clone (install, checks, build, every test, the
-# dry-run publish of each package), then packs the four packages into release/. Publishing is
+# dry-run publish of each package), then packs every package into release/. Publishing is
 # a separate step (`npx -y pnpm@12.4.2 -r publish`, from CI for npm provenance).
 set -euo pipefail
 cd "$(dirname "$0")/.."
