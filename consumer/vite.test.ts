@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { consumerRoot, project, run } from './helpers.js'
 
-// A user's Vite app with smartpayFirewall(), built with the vite it installed.
+// A user's Vite app with smartpayFirewall() from @smartpay-kit/firewall, built with the vite it
+// installed.
 
 const vite = () => join(consumerRoot(), 'node_modules/vite/bin/vite.js')
 
@@ -29,5 +30,18 @@ describe('a Vite checkout page installed from the tarballs', () => {
     const result = await run(process.execPath, [vite(), 'build'], { cwd: dir })
     expect(result.code).not.toBe(0)
     expect(`${result.stdout}${result.stderr}`).toMatch(/@smartpay-kit\/public-client/)
+  })
+
+  it('fails the build whose page holds a secret key, showing only its fingerprint', async () => {
+    const dir = project('web', 'web-secret-key')
+    copyFileSync(join(dir, 'secret-key.js'), join(dir, 'main.js'))
+    const result = await run(process.execPath, [vite(), 'build'], { cwd: dir })
+    const output = `${result.stdout}${result.stderr}`
+    expect(result.code).not.toBe(0)
+    expect(output).toContain(
+      '[smartpay-firewall] A Smartpay secret key is in the client build output',
+    )
+    expect(output).toMatch(/assets\/index-[\w-]+\.js: sk_test_…0001 \(from main\.js\)/)
+    expect(output).not.toContain('sk_test_sandboxSecretKey0000')
   })
 })
