@@ -101,26 +101,33 @@ export function createTransport(
   const send = wrap(connect(key, resolved, onAttempt))
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
-    const where = { method: spec.method, path: spec.path }
+    // Objects below are written out, never `{ ...where, more }`: on Node 20 such a spread costs
+    // about 1 µs a field, on every call (fixed in Node 22).
+    const { method, path } = spec
+    const where = { method, path }
     const call = spec.options
       ? checkCallOptions(spec.options, [READ_CALL_RULES, WRITE_CALL_RULES], where)
       : {}
     const checked = {
       body: spec.bodySchema ? validateParams(spec.bodySchema, spec.body, where) : spec.body,
       query: spec.querySchema
-        ? (validateParams(spec.querySchema, spec.query ?? {}, { ...where, in: 'query' }) as Query)
+        ? (validateParams(spec.querySchema, spec.query ?? {}, {
+            method,
+            path,
+            in: 'query',
+          }) as Query)
         : spec.query,
     }
     const unchecked = { body: !spec.bodySchema, query: !spec.querySchema }
     const { body, query } = withExtras(where, checked.body, checked.query, call, unchecked)
-    const idempotencyKey = MUTATING_METHODS.has(spec.method)
+    const idempotencyKey = MUTATING_METHODS.has(method)
       ? (call.idempotencyKey ?? createIdempotencyKey())
       : undefined
-    const result = await send({ ...where, query, body, idempotencyKey, call })
+    const result = await send({ method, path, query, body, idempotencyKey, call })
     const { data, meta } = result
     if (resolved.validateResponses && spec.responseSchema && data !== undefined) {
       const { status, requestId } = meta
-      result.data = validateResponse(spec.responseSchema, data, { ...where, status, requestId })
+      result.data = validateResponse(spec.responseSchema, data, { method, path, status, requestId })
     }
     return result as ApiResult<T>
   }
