@@ -3,11 +3,14 @@ import { type ApiKey, keyMode } from '../keys/keys.js'
 import { errorClassForStatus, RedirectError } from './errors.js'
 import type { SmartpayError } from './SmartpayError.js'
 
-/** The request side of an error and of a result's metadata: what was called. Never the key. */
+/**
+ * The request side of an error and of a result's metadata: what was called. Never the key.
+ * A transport passes its whole call (its wire); an error keeps only its own fields of it.
+ */
 export interface CallContext {
   method: string
   path: string
-  idempotencyKey: string | undefined
+  idempotencyKey?: string | undefined
 }
 
 interface ApiErrorBody {
@@ -53,9 +56,8 @@ export function errorFromResponse(
   headers?: Headers,
 ): SmartpayError {
   const ErrorClass = errorClassForStatus(status)
-  const body = parsed?.json
   // An object's fields, or none (`Object` boxes a string or a number, and makes `{}` of nothing).
-  const json = Object(body) as ApiErrorBody
+  const json = Object(parsed?.json) as ApiErrorBody
   const code = typeof json.errorCode === 'string' ? json.errorCode : undefined
   const where = `${call.method} ${call.path}`
   // The error's constructor redacts the keys in all of it (details, code, message).

@@ -1,6 +1,5 @@
 import { ValidationError } from '../errors/errors.js'
 import { redactKeys } from '../errors/redact.js'
-import type { ApiKey } from '../keys/keys.js'
 import type { AuthScheme } from './auth.js'
 import { resolveBaseUrl } from './baseUrl.js'
 import type { Query } from './connect.js'
@@ -86,9 +85,8 @@ export interface CallOptions extends ReadCallOptions {
   extraQuery?: Query
 }
 
-/** {@link TransportOptions} with defaults applied, plus the key. */
+/** {@link TransportOptions} with defaults applied. */
 export interface ResolvedTransportOptions {
-  key: ApiKey
   baseUrl: string
   authScheme: AuthScheme
   timeout: number
@@ -241,7 +239,6 @@ const RETRY_DEFAULTS = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 2
  */
 export function resolveTransportOptions(
   options: TransportOptions,
-  key: ApiKey,
   authScheme: AuthScheme,
   rules: readonly Rules[],
   tune?: typeof resolveRetryTuning,
@@ -251,7 +248,6 @@ export function resolveTransportOptions(
     ...DEFAULTS,
     authScheme,
     ...given,
-    key,
     baseUrl: resolveBaseUrl(given.baseUrl, given.dangerouslyAllowInsecureLoopback),
     // Only the full transport takes tuning (and its resolver); the read one keeps the defaults.
     retry: tune?.(given.retry) ?? RETRY_DEFAULTS,

@@ -93,7 +93,7 @@ export function createTransport(
   const rules: Rules[] = [READ_TRANSPORT_RULES, WRITE_TRANSPORT_RULES]
   // The client took its key option out before calling; it is listed, never accepted here.
   if (keyOption) rules.push({ [keyOption]: [() => false, 'the key, given apart'] })
-  const resolved = resolveTransportOptions(options, key, defaultScheme, rules, resolveRetryTuning)
+  const resolved = resolveTransportOptions(options, defaultScheme, rules, resolveRetryTuning)
   // Off the shared path: hooks, tracing and the User-Agent are the full transport's alone. A
   // page's fetch may not set User-Agent, and a header of our own would cost a CORS preflight.
   if (!isShopperBrowser()) resolved.headers = { 'user-agent': userAgent(options.appInfo) }
@@ -148,7 +148,7 @@ export function createReadTransport(
   options: ReadTransportOptions = {},
 ): ReadTransport {
   parseKey(key, 'public', 'createReadTransport')
-  const resolved = resolveTransportOptions(options, key, defaultScheme, [READ_TRANSPORT_RULES])
+  const resolved = resolveTransportOptions(options, defaultScheme, [READ_TRANSPORT_RULES])
   const send = connect(key, resolved)
 
   async function execute<T>({ method, path, query, options }: ReadSpec): Promise<ApiResult<T>> {
