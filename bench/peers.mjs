@@ -8,102 +8,30 @@
 // (after `pnpm build`).
 // CPU is this process's user+system time per call (server included: the same for every side),
 // which other processes on a busy machine disturb far less than wall time.
-import { createServer as createHttp } from 'node:http'
-import { createServer as createHttps, Agent as HttpsAgent } from 'node:https'
+import { Agent as HttpsAgent } from 'node:https'
 import os from 'node:os'
 import Smartpay from '@smartpay/sdk-node'
 import { createServerClient } from '@smartpay-kit/server-client'
-import ky from 'ky'
 import OpenAI from 'openai'
-import { generate } from 'selfsigned'
 import Stripe from 'stripe'
 import { Agent, setGlobalDispatcher } from 'undici'
+import { AUTH, kyAlone, ORDER, ORDER_ID, pems, SECRET, serve, trustingFetch } from './local.mjs'
 
 const N = Number(process.argv[2] ?? 300)
 const ROUNDS = Number(process.argv[3] ?? 9)
 const BURST = Number(process.argv[4] ?? 1000)
 const PARTS = process.argv[5] ?? 'all'
-const SECRET = 'sk_test_benchKey000000000000000'
-const ORDER_ID = 'order_test_bench0001'
+const body = JSON.stringify(ORDER)
 
-const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-  keyType: 'ec',
-  curve: 'P-256',
-  extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-})
 // @smartpay/sdk-node fetches through the global fetch (isomorphic-unfetch) and takes no agent:
 // its global dispatcher trusts the CA too.
 setGlobalDispatcher(new Agent({ connect: { ca: pems.cert } }))
-
-const item = (n) => ({
-  id: `li_test_bench${n}`,
-  object: 'lineItem',
-  kind: 'product',
-  amount: 1200,
-  currency: 'JPY',
-  quantity: 1,
-  description: 'Sencha green tea, 100 g',
-  price: { id: `price_test_bench${n}`, object: 'price', amount: 1200, currency: 'JPY' },
-})
-const body = JSON.stringify({
-  id: ORDER_ID,
-  object: 'order',
-  test: true,
-  status: 'requires_capture',
-  amount: 3300,
-  currency: 'JPY',
-  createdAt: 1764288000000,
-  updatedAt: 1764288000000,
-  expiresAt: 1766880000000,
-  reference: 'order-1234',
-  description: 'Tea for the office',
-  metadata: { cart: 'c_9f8e7d', channel: 'web' },
-  discountAmount: 0,
-  discounts: [],
-  payments: [],
-  lineItems: [item(1), item(2), item(3)],
-  shippingInfo: {
-    address: {
-      line1: '1-2-3 Shibuya',
-      locality: 'Shibuya-ku',
-      postalCode: '150-0002',
-      country: 'JP',
-    },
-    feeAmount: 500,
-    feeCurrency: 'JPY',
-  },
-})
-
-/** A server that answers every request with the order, counting the connections it accepts. */
-async function start(kind) {
-  const answer = (_req, res) => {
-    res
-      .writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        'request-id': 'req_bench',
-      })
-      .end(body)
-  }
-  const server =
-    kind === 'https'
-      ? createHttps({ key: pems.private, cert: pems.cert }, answer)
-      : createHttp(answer)
-  server.keepAliveTimeout = 60_000
-  const state = { server, connections: 0 }
-  server.on('connection', () => state.connections++)
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  state.origin = `${kind}://127.0.0.1:${server.address().port}`
-  return state
-}
 
 /** Every client, made fresh (so a new one starts on a cold connection pool). */
 function clients(kind, origin) {
   const https = kind === 'https'
   const base = `${origin}/v1`
-  const dispatcher = new Agent(https ? { connect: { ca: pems.cert } } : {})
-  const trusted = (input, init) => fetch(input, { ...init, dispatcher })
-  const auth = `Basic ${btoa(`${SECRET}:`)}`
+  const { fetch: trusted, close: closePool } = trustingFetch()
   const agent = https ? new HttpsAgent({ ca: pems.cert, keepAlive: true }) : undefined
   const port = Number(new URL(origin).port)
   const stripeOptions = {
@@ -120,15 +48,7 @@ function clients(kind, origin) {
     httpClient: Stripe.createFetchHttpClient(trusted),
   })
   const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: base, fetch: trusted, maxRetries: 2 })
-  const kyAlone = ky.create({
-    prefix: base,
-    fetch: trusted,
-    headers: { authorization: auth, accept: 'application/json' },
-    redirect: 'manual',
-    timeout: 30_000,
-    totalTimeout: 60_000,
-    retry: { limit: 2 },
-  })
+  const kyOnly = kyAlone(base, trusted)
   const legacy = new Smartpay(SECRET, { apiPrefix: base })
   const smartpay = createServerClient({
     secretKey: SECRET,
@@ -139,11 +59,11 @@ function clients(kind, origin) {
   const sides = {
     'bare fetch': async () => {
       const res = await trusted(`${base}/orders/${ORDER_ID}`, {
-        headers: { authorization: auth, accept: 'application/json' },
+        headers: { authorization: AUTH, accept: 'application/json' },
       })
       return res.json()
     },
-    'ky alone': () => kyAlone(`orders/${ORDER_ID}`).json(),
+    'ky alone': () => kyOnly(`orders/${ORDER_ID}`).json(),
     '@smartpay-kit/server-client': () => smartpay.orders.retrieve(ORDER_ID),
     '@smartpay/sdk-node 0.9.1': () => legacy.getOrder({ id: ORDER_ID }),
     'stripe (node:https)': () => stripe.customers.retrieve('cus_bench'),
@@ -151,7 +71,7 @@ function clients(kind, origin) {
     openai: () => openai.get(`/orders/${ORDER_ID}`),
   }
   const close = async () => {
-    await dispatcher.close()
+    await closePool()
     agent?.destroy()
   }
   return { sides, close }
@@ -162,7 +82,7 @@ const pct = (xs, p) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 async function sequential(kind) {
-  const server = await start(kind)
+  const server = await serve(kind, body)
   const { sides, close } = clients(kind, server.origin)
   const names = Object.keys(sides)
   for (const name of names) for (let i = 0; i < 50; i++) await sides[name]() // warm-up
@@ -182,7 +102,7 @@ async function sequential(kind) {
     }
   }
   await close()
-  server.server.close()
+  server.close()
   const bare = { cpu: median(cpu['bare fetch']), wall: median(wall['bare fetch']) }
   console.log(
     `\n${kind.toUpperCase()}: ${N} sequential GETs per side per round, median of ${ROUNDS} rounds`,
@@ -208,7 +128,7 @@ async function burst(kind) {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
   const names = Object.keys(clients(kind, `${kind}://127.0.0.1:1`).sides)
   for (const name of names) {
-    const server = await start(kind)
+    const server = await serve(kind, body)
     const { sides, close } = clients(kind, server.origin)
     const row = []
     for (const pass of ['cold', 'warm']) {
@@ -232,8 +152,7 @@ async function burst(kind) {
     }
     console.log(`| ${name} | ${row.join(' | ')} |`)
     await close()
-    server.server.closeAllConnections?.()
-    server.server.close()
+    server.close()
   }
 }
 
