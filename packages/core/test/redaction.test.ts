@@ -1,14 +1,13 @@
 import type { AddressInfo } from 'node:net'
 import { createServer, type Server, type TLSSocket } from 'node:tls'
-import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { failure, printed } from '../../../testing/failure.js'
 import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
 import { testCertificate } from '../../../testing/tls.js'
 import { trustingFetch } from '../../../testing/trustingFetch.js'
 import {
   ConnectionError,
   createTransport,
-  isSmartpayError,
   redactKeys,
   type SecretKey,
   type SmartpayError,
@@ -33,23 +32,10 @@ function client(scheme: 'basic' | 'bearer' = 'basic', fetch = server.fetch): Tra
   return createTransport(KEY, scheme, { baseUrl: server.baseUrl, fetch, maxRetries: 0 })
 }
 
-async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(isSmartpayError(error)).toBe(true)
-    return error as SmartpayError
-  }
-  throw new Error('expected the call to fail')
-}
-
 /** Asserts no form of the key is anywhere in the error, as logs and tools print it. */
 function expectNoKey(error: SmartpayError): void {
   const dumps = [
-    JSON.stringify(error),
-    inspect(error, { depth: 20, showHidden: true }),
-    String(error),
-    String(error.stack),
+    ...printed(error),
     String(error.code),
     String(error.requestId),
     String(JSON.stringify(error.details)),

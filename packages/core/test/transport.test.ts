@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import * as v from 'valibot'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { failure, printed } from '../../../testing/failure.js'
 import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
 import {
   AbortError,
@@ -42,25 +43,9 @@ function client(options: TransportOptions = {}): Transport {
   })
 }
 
-async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(isSmartpayError(error)).toBe(true)
-    return error as SmartpayError
-  }
-  throw new Error('expected the call to fail')
-}
-
 /** Asserts the key appears in no form anywhere in the error. */
 function expectNoKey(value: unknown): void {
-  const dumps = [
-    JSON.stringify(value),
-    inspect(value, { depth: 20, showHidden: true }),
-    String(value),
-    value instanceof Error ? String(value.stack) : '',
-  ]
-  for (const dump of dumps) {
+  for (const dump of printed(value)) {
     expect(dump).not.toContain(KEY)
     expect(dump).not.toContain('Ho1BrYTcg3gAX4vTKk1taz')
     expect(dump).not.toContain(btoa(`${KEY}:`))

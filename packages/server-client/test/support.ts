@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect } from 'vitest'
+import { failure } from '../../../testing/failure.js'
 import {
   type RecordedRequest,
   startTestServer,
@@ -6,11 +7,9 @@ import {
 } from '../../../testing/httpsServer.js'
 import {
   createServerClient,
-  isSmartpayError,
   type SecretKey,
   type ServerClient,
   type ServerClientOptions,
-  type SmartpayError,
   ValidationError,
 } from '../src/index.js'
 
@@ -45,16 +44,8 @@ export function clientFor(server: TestServer, options: ServerClientOptions = {})
   })
 }
 
-/** The error a call rejects with; fails the test if it resolves. */
-export async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(isSmartpayError(error)).toBe(true)
-    return error as SmartpayError
-  }
-  throw new Error('expected the call to fail')
-}
+/** The error a call rejects with; fails the test if it resolves (shared with core's tests). */
+export { failure }
 
 /** The one request the server saw. */
 export function only(server: TestServer): RecordedRequest {
