@@ -21,18 +21,22 @@ import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
 import { type RawRequest, rawRequest } from './request.js'
 import {
   type CheckoutSessionsResource,
+  type CouponsResource,
   checkoutSessionsResource,
-} from './resources/checkoutSessions.js'
-import { type CouponsResource, couponsResource } from './resources/coupons.js'
-import { type OrdersResource, ordersResource } from './resources/orders.js'
-import { type PaymentsResource, paymentsResource } from './resources/payments.js'
-import { type PromotionCodesResource, promotionCodesResource } from './resources/promotionCodes.js'
-import { type RefundsResource, refundsResource } from './resources/refunds.js'
-import { type TokensResource, tokensResource } from './resources/tokens.js'
-import {
+  couponsResource,
+  type OrdersResource,
+  ordersResource,
+  type PaymentsResource,
+  type PromotionCodesResource,
+  paymentsResource,
+  promotionCodesResource,
+  type RefundsResource,
+  refundsResource,
+  type TokensResource,
+  tokensResource,
   type WebhookEndpointsResource,
   webhookEndpointsResource,
-} from './resources/webhookEndpoints.js'
+} from './resources/resources.js'
 
 /**
  * Options of {@link createServerClient}. Every one but the key has a sensible default.

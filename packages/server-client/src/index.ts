@@ -65,18 +65,22 @@ export type { RawRequest } from './request.js'
 // Resources, one factory each, for bundles that need only some
 export {
   type CheckoutSessionsResource,
+  type CouponsResource,
   checkoutSessionsResource,
-} from './resources/checkoutSessions.js'
-export { type CouponsResource, couponsResource } from './resources/coupons.js'
-export { type OrdersResource, ordersResource } from './resources/orders.js'
-export { type PaymentsResource, paymentsResource } from './resources/payments.js'
-export { type PromotionCodesResource, promotionCodesResource } from './resources/promotionCodes.js'
-export { type RefundsResource, refundsResource } from './resources/refunds.js'
-export { type TokensResource, tokensResource } from './resources/tokens.js'
-export {
+  couponsResource,
+  type OrdersResource,
+  ordersResource,
+  type PaymentsResource,
+  type PromotionCodesResource,
+  paymentsResource,
+  promotionCodesResource,
+  type RefundsResource,
+  refundsResource,
+  type TokensResource,
+  tokensResource,
   type WebhookEndpointsResource,
   webhookEndpointsResource,
-} from './resources/webhookEndpoints.js'
+} from './resources/resources.js'
 // Objects the API returns
 // Parameters
 export type { Address, AddressParams, ShippingInfo, ShippingInfoParams } from './schemas/address.js'

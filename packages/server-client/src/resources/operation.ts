@@ -3,6 +3,7 @@ import {
   type CallOptions,
   type Method,
   paginate,
+  type Query,
   type Transport,
 } from '@smartpay-kit/core'
 import type * as v from 'valibot'
@@ -38,90 +39,114 @@ export interface Operation {
 /** A resource's operations, by method name. */
 export type OperationTable = Readonly<Record<string, Operation>>
 
+/**
+ * A row of the table: its path a literal type, for `CheckedTable`; its schemas typed loosely,
+ * so that the table's declaration stays small.
+ */
+export interface Row<P extends string> extends Operation {
+  readonly path: P
+}
+
+// One constructor per kind of call. None has a side effect, so a bundle drops the rows of every
+// resource it does not import.
+type S = v.GenericSchema
+type Parts = Omit<Operation, 'method' | 'path'>
+const row = <P extends string>(method: Method, path: P, parts?: Parts): Row<P> => ({
+  method,
+  path,
+  ...parts,
+})
+
+/** `GET path` of one object; takes params when there is a `query` schema. */
+// @__NO_SIDE_EFFECTS__
+export const get = <P extends string>(path: P, response: S, query?: S) =>
+  row('GET', path, query ? { response, query } : { response })
+/** `GET path` of a paged list of `item`s, taking `query` params. */
+// @__NO_SIDE_EFFECTS__
+export const list = <P extends string>(path: P, item: S, query: S) =>
+  row('GET', path, { response: item, query, list: true })
+/** `POST path` with a body; `sameMode` names body fields whose ids must match the key's mode. */
+// @__NO_SIDE_EFFECTS__
+export const post = <P extends string, B extends S>(
+  path: P,
+  body: B,
+  response: S,
+  extra?: { hooks?: OperationHooks; sameMode?: readonly (keyof v.InferInput<B> & string)[] },
+) => row('POST', path, { body, response, ...extra })
+/** `PATCH path` with a body. */
+// @__NO_SIDE_EFFECTS__
+export const patch = <P extends string>(path: P, body: S, response: S) =>
+  row('PATCH', path, { body, response })
+/** `PUT path` with no body; `response` when the API answers with an object. */
+// @__NO_SIDE_EFFECTS__
+export const put = <P extends string>(path: P, response?: S) =>
+  row('PUT', path, response && { response })
+/** `DELETE path`; the API answers with no body. */
+// @__NO_SIDE_EFFECTS__
+export const del = <P extends string>(path: P) => row('DELETE', path)
+
 /** The id kinds a path template names, e.g. `'order'` for `/orders/{order}/cancellation`. */
 type IdsIn<P> = P extends `${string}{${infer K}}${infer Rest}` ? K | IdsIn<Rest> : never
 
-/** Whether an operation's `sameMode` fields are fields of its body. */
-type SameModeOk<O> = O extends { sameMode: readonly (infer F)[]; body: infer B }
-  ? B extends v.GenericSchema
-    ? F extends keyof v.InferInput<B>
-      ? true
-      : false
-    : false
-  : true
-
-/**
- * `T`, where every `{kind}` in a path is an {@link IdKind} and every `sameMode` field a field of
- * the body; any other operation becomes `never`.
- */
+/** `T`, where every `{kind}` in a path is an {@link IdKind}; any other operation is `never`. */
 export type CheckedTable<T extends OperationTable> = {
-  [M in keyof T]: IdsIn<T[M]['path']> extends IdKind
-    ? SameModeOk<T[M]> extends true
-      ? T[M]
-      : never
-    : never
-}
-
-/** The one id kind a path template names, if any. */
-function idKind(path: string): IdKind | undefined {
-  return /\{(\w+)\}/.exec(path)?.[1] as IdKind | undefined
+  [M in keyof T]: IdsIn<T[M]['path']> extends IdKind ? T[M] : never
 }
 
 /**
- * Builds one method from its operation. Its arguments follow the operation: an id when the
- * path has one, then params when there is a body or query, then the call options. Every
- * failure, a synchronous check's included, reaches `await`/`.catch()` the same way.
+ * Builds one method from its operation, with everything that does not depend on the call
+ * worked out here, once. Its arguments follow the operation: an id when the path has one, then
+ * params when there is a body or query, then the call options. Every failure, a synchronous
+ * check's included, reaches `await`/`.catch()` the same way.
  */
 function method(transport: Transport, op: Operation) {
-  const kind = idKind(op.path)
-  const takesParams = Boolean(op.body ?? op.query)
-  return (...args: unknown[]) => {
-    const id = kind ? args.shift() : undefined
-    const params = takesParams ? args.shift() : undefined
-    const options = args.shift() as CallOptions | undefined
-    const { method, path: template, body: bodySchema, query: querySchema, response } = op
-    if (op.list) {
-      const responseSchema = response && collectionSchema(response)
-      const query = (params ?? {}) as Record<string, never>
-      return paginate(transport, {
+  const { method, path, body: bodySchema, query: querySchema, response, sameMode = [] } = op
+  const { prepare, finish } = op.hooks ?? {}
+  const { mode, keyFingerprint } = transport
+  if (op.list) {
+    const responseSchema = response && collectionSchema(response)
+    return (params?: Query, options?: CallOptions) =>
+      // No params, nothing to check: the query is only ever a page token then.
+      paginate(transport, {
         method,
-        path: template,
-        query,
-        querySchema,
+        path,
+        query: params,
+        querySchema: params === undefined ? undefined : querySchema,
         responseSchema,
         options,
       })
+  }
+  const kind = /\{(\w+)\}/.exec(path)?.[1] as IdKind | undefined
+  const [head = path, tail = ''] = kind ? path.split(`{${kind}}`) : []
+  const takesParams = Boolean(bodySchema ?? querySchema)
+  const send = (id: unknown, params: unknown, options: CallOptions | undefined) => {
+    for (const field of sameMode) {
+      assertSameMode(mode, (params as Record<string, unknown>)?.[field], field, keyFingerprint)
     }
+    const call = transport.request({
+      method,
+      path: kind ? head + pathId(kind, id, mode, keyFingerprint) + tail : path,
+      ...(bodySchema && { body: prepare ? prepare(params) : params, bodySchema }),
+      ...(params !== undefined && querySchema && { query: params as Query, querySchema }),
+      responseSchema: response,
+      options,
+    })
+    if (!finish) return call
+    return new ApiPromise(
+      call.withMeta().then((result) => ({ ...result, data: finish(result.data, params) })),
+    )
+  }
+  // The three argument shapes, so no call shuffles its arguments.
+  const safe = (id: unknown, params: unknown, options: CallOptions | undefined) => {
     try {
-      const { mode, keyFingerprint } = transport
-      const path = kind
-        ? template.replace(`{${kind}}`, pathId(kind, id, mode, keyFingerprint))
-        : template
-      const fields = (typeof params === 'object' && params) || {}
-      for (const field of op.sameMode ?? []) {
-        assertSameMode(mode, (fields as Record<string, unknown>)[field], field, keyFingerprint)
-      }
-      const body = op.hooks?.prepare ? op.hooks.prepare(params) : bodySchema && params
-      const query = bodySchema ? undefined : (params as Record<string, never> | undefined)
-      const call = transport.request({
-        method,
-        path,
-        query,
-        querySchema,
-        body,
-        bodySchema,
-        responseSchema: response,
-        options,
-      })
-      const { finish } = op.hooks ?? {}
-      if (!finish) return call
-      return new ApiPromise(
-        call.withMeta().then((result) => ({ ...result, data: finish(result.data, params) })),
-      )
+      return send(id, params, options)
     } catch (error) {
       return new ApiPromise(Promise.reject(error))
     }
   }
+  if (!kind) return (params: unknown, options?: CallOptions) => safe(undefined, params, options)
+  if (!takesParams) return (id: unknown, options?: CallOptions) => safe(id, undefined, options)
+  return (id: unknown, params: unknown, options?: CallOptions) => safe(id, params, options)
 }
 
 /**

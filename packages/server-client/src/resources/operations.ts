@@ -37,7 +37,16 @@ import {
   UpdateWebhookEndpointParamsSchema,
   WebhookEndpointSchema,
 } from '../schemas/webhookEndpoint.js'
-import type { CheckedTable, OperationHooks } from './operation.js'
+import {
+  type CheckedTable,
+  del,
+  get,
+  list,
+  type OperationHooks,
+  patch,
+  post,
+  put,
+} from './operation.js'
 
 // The 34 operations of the API (smartpay-api.md §2.1), one table per resource so that a bundle
 // importing one resource's factory ships only its own. Methods, docs, the wire-format reference
@@ -67,156 +76,80 @@ export const checkoutAmounts: OperationHooks = {
   },
 }
 
-const retrieve = { method: 'GET', query: RetrieveParamsSchema } as const
-const list = { method: 'GET', list: true, query: ListParamsSchema } as const
-const page = { method: 'GET', list: true, query: PageParamsSchema } as const
+// One row per operation: `get`, `list`, `post`, `patch`, `put`, `del` (see `operation.ts`).
 
 /** Checkout sessions. */
+// biome-ignore format: one row an operation
 export const CHECKOUT_SESSION_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/checkout-sessions',
-    body: CheckoutSessionBodySchema,
-    response: CreatedCheckoutSessionSchema,
-    hooks: checkoutAmounts,
-  },
-  createForToken: {
-    method: 'POST',
-    path: '/checkout-sessions',
-    body: CreateTokenCheckoutSessionParamsSchema,
-    response: CreatedTokenCheckoutSessionSchema,
-  },
-  retrieve: {
-    ...retrieve,
-    path: '/checkout-sessions/{checkoutSession}',
-    response: CheckoutSessionSchema,
-  },
-  list: { ...list, path: '/checkout-sessions', response: CheckoutSessionSchema },
+  create: post('/checkout-sessions', CheckoutSessionBodySchema, CreatedCheckoutSessionSchema, { hooks: checkoutAmounts }),
+  createForToken: post('/checkout-sessions', CreateTokenCheckoutSessionParamsSchema, CreatedTokenCheckoutSessionSchema),
+  retrieve: get('/checkout-sessions/{checkoutSession}', CheckoutSessionSchema, RetrieveParamsSchema),
+  list: list('/checkout-sessions', CheckoutSessionSchema, ListParamsSchema),
 } as const
 
 /** Orders. */
+// biome-ignore format: one row an operation
 export const ORDER_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/orders',
-    body: CreateOrderParamsSchema,
-    response: OrderSchema,
-    sameMode: ['token'],
-  },
-  retrieve: { ...retrieve, path: '/orders/{order}', response: OrderSchema },
-  list: { ...list, path: '/orders', response: OrderSchema },
-  cancel: { method: 'PUT', path: '/orders/{order}/cancellation', response: OrderSchema },
+  create: post('/orders', CreateOrderParamsSchema, OrderSchema, { sameMode: ['token'] }),
+  retrieve: get('/orders/{order}', OrderSchema, RetrieveParamsSchema),
+  list: list('/orders', OrderSchema, ListParamsSchema),
+  cancel: put('/orders/{order}/cancellation', OrderSchema),
 } as const
 
 /** Payments (captures). */
+// biome-ignore format: one row an operation
 export const PAYMENT_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/payments',
-    body: CreatePaymentParamsSchema,
-    response: PaymentSchema,
-    sameMode: ['order'],
-  },
-  retrieve: { ...retrieve, path: '/payments/{payment}', response: PaymentSchema },
-  update: {
-    method: 'PATCH',
-    path: '/payments/{payment}',
-    body: UpdatePaymentParamsSchema,
-    response: PaymentSchema,
-  },
-  list: { ...list, path: '/payments', response: PaymentSchema },
+  create: post('/payments', CreatePaymentParamsSchema, PaymentSchema, { sameMode: ['order'] }),
+  retrieve: get('/payments/{payment}', PaymentSchema, RetrieveParamsSchema),
+  update: patch('/payments/{payment}', UpdatePaymentParamsSchema, PaymentSchema),
+  list: list('/payments', PaymentSchema, ListParamsSchema),
 } as const
 
 /** Refunds. */
+// biome-ignore format: one row an operation
 export const REFUND_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/refunds',
-    body: CreateRefundParamsSchema,
-    response: RefundSchema,
-    sameMode: ['payment'],
-  },
-  retrieve: { ...retrieve, path: '/refunds/{refund}', response: RefundSchema },
-  update: {
-    method: 'PATCH',
-    path: '/refunds/{refund}',
-    body: UpdateRefundParamsSchema,
-    response: RefundSchema,
-  },
-  list: { ...list, path: '/refunds', response: RefundSchema },
+  create: post('/refunds', CreateRefundParamsSchema, RefundSchema, { sameMode: ['payment'] }),
+  retrieve: get('/refunds/{refund}', RefundSchema, RetrieveParamsSchema),
+  update: patch('/refunds/{refund}', UpdateRefundParamsSchema, RefundSchema),
+  list: list('/refunds', RefundSchema, ListParamsSchema),
 } as const
 
 /** Webhook endpoints. */
+// biome-ignore format: one row an operation
 export const WEBHOOK_ENDPOINT_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/webhook-endpoints',
-    body: CreateWebhookEndpointParamsSchema,
-    response: CreatedWebhookEndpointSchema,
-  },
-  retrieve: {
-    method: 'GET',
-    path: '/webhook-endpoints/{webhookEndpoint}',
-    response: WebhookEndpointSchema,
-  },
-  update: {
-    method: 'PATCH',
-    path: '/webhook-endpoints/{webhookEndpoint}',
-    body: UpdateWebhookEndpointParamsSchema,
-    response: WebhookEndpointSchema,
-  },
-  list: { ...page, path: '/webhook-endpoints', response: WebhookEndpointSchema },
-  delete: { method: 'DELETE', path: '/webhook-endpoints/{webhookEndpoint}' },
+  create: post('/webhook-endpoints', CreateWebhookEndpointParamsSchema, CreatedWebhookEndpointSchema),
+  retrieve: get('/webhook-endpoints/{webhookEndpoint}', WebhookEndpointSchema),
+  update: patch('/webhook-endpoints/{webhookEndpoint}', UpdateWebhookEndpointParamsSchema, WebhookEndpointSchema),
+  list: list('/webhook-endpoints', WebhookEndpointSchema, PageParamsSchema),
+  delete: del('/webhook-endpoints/{webhookEndpoint}'),
 } as const
 
 /** Coupons. */
+// biome-ignore format: one row an operation
 export const COUPON_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/coupons',
-    body: CreateCouponParamsSchema,
-    response: CouponSchema,
-  },
-  retrieve: { method: 'GET', path: '/coupons/{coupon}', response: CouponSchema },
-  update: {
-    method: 'PATCH',
-    path: '/coupons/{coupon}',
-    body: UpdateCouponParamsSchema,
-    response: CouponSchema,
-  },
-  list: { ...page, path: '/coupons', response: CouponSchema },
+  create: post('/coupons', CreateCouponParamsSchema, CouponSchema),
+  retrieve: get('/coupons/{coupon}', CouponSchema),
+  update: patch('/coupons/{coupon}', UpdateCouponParamsSchema, CouponSchema),
+  list: list('/coupons', CouponSchema, PageParamsSchema),
 } as const
 
 /** Promotion codes. */
+// biome-ignore format: one row an operation
 export const PROMOTION_CODE_OPERATIONS = {
-  create: {
-    method: 'POST',
-    path: '/promotion-codes',
-    body: CreatePromotionCodeParamsSchema,
-    response: PromotionCodeSchema,
-    sameMode: ['coupon'],
-  },
-  retrieve: {
-    method: 'GET',
-    path: '/promotion-codes/{promotionCode}',
-    response: PromotionCodeSchema,
-  },
-  update: {
-    method: 'PATCH',
-    path: '/promotion-codes/{promotionCode}',
-    body: UpdatePromotionCodeParamsSchema,
-    response: PromotionCodeSchema,
-  },
-  list: { ...page, path: '/promotion-codes', response: PromotionCodeSchema },
+  create: post('/promotion-codes', CreatePromotionCodeParamsSchema, PromotionCodeSchema, { sameMode: ['coupon'] }),
+  retrieve: get('/promotion-codes/{promotionCode}', PromotionCodeSchema),
+  update: patch('/promotion-codes/{promotionCode}', UpdatePromotionCodeParamsSchema, PromotionCodeSchema),
+  list: list('/promotion-codes', PromotionCodeSchema, PageParamsSchema),
 } as const
 
 /** Payment tokens. */
+// biome-ignore format: one row an operation
 export const TOKEN_OPERATIONS = {
-  retrieve: { method: 'GET', path: '/tokens/{token}', response: TokenSchema },
-  list: { ...page, path: '/tokens', response: TokenSchema },
-  enable: { method: 'PUT', path: '/tokens/{token}/enable' },
-  disable: { method: 'PUT', path: '/tokens/{token}/disable' },
-  delete: { method: 'DELETE', path: '/tokens/{token}' },
+  retrieve: get('/tokens/{token}', TokenSchema),
+  list: list('/tokens', TokenSchema, PageParamsSchema),
+  enable: put('/tokens/{token}/enable'),
+  disable: put('/tokens/{token}/disable'),
+  delete: del('/tokens/{token}'),
 } as const
 
 /** Every operation, by resource: what the docs, the tests and the sandbox check are built from. */
@@ -231,8 +164,8 @@ export const SERVER_OPERATIONS = {
   tokens: TOKEN_OPERATIONS,
 } as const
 
-// Type-only: every `{kind}` in a path is an id kind the client checks, and every `sameMode`
-// field is a field of the body.
+// Type-only: every `{kind}` in a path is an id kind the client checks (`post` checks that every
+// `sameMode` field is a field of the body).
 type Tables = typeof SERVER_OPERATIONS
 type Assert<T extends true> = T
 export type TablesChecked = Assert<
