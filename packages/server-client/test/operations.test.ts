@@ -14,8 +14,10 @@ import { BASIC, clientFor, failure, only, UUID, useServer } from './support.js'
 
 const { ids } = f
 
-// One row per API operation (smartpay-api.md §2.1): a long table on purpose, so that each
-// operation's wire format can be read and reviewed in one place.
+// One row per API operation (smartpay-api.md §2.1): what the call is, what must go over the wire
+// (method, path, body or query), what the server answers and what the call then resolves to,
+// and one documented failure. A long table on purpose, so that each operation's wire format can
+// be read and reviewed in one place; it is written apart from the client's own table.
 
 interface Operation {
   /** `resource.method`, as the test title. */
@@ -33,413 +35,117 @@ interface Operation {
   error: { status: number; code: string; type: typeof SmartpayError }
 }
 
+/**
+ * A row: `wire` is `METHOD /path` below `/v1`; `answer` is the JSON the server answers and the
+ * call resolves to, or a status answered with no body (the call resolves to `undefined`).
+ */
+function op(
+  name: string,
+  call: Operation['call'],
+  wire: string,
+  answer: object | number,
+  error: Operation['error'],
+  sent: Pick<Operation, 'body' | 'query'> = {},
+): Operation {
+  const [method, path] = wire.split(' ') as [Operation['method'], string]
+  const reply: Reply = typeof answer === 'number' ? { status: answer } : { json: answer }
+  const result = typeof answer === 'number' ? undefined : answer
+  return { name, call, method, path: `/v1${path}`, ...sent, reply, result, error }
+}
+
 const page = { maxResults: 2, pageToken: 'tok_2', expand: 'all' } as const
-const pageQuery = { maxResults: '2', pageToken: 'tok_2', expand: 'all' }
 const plainPage = { maxResults: 2, pageToken: 'tok_2' } as const
-const plainPageQuery = { maxResults: '2', pageToken: 'tok_2' }
+const onPage = { query: { maxResults: '2', pageToken: 'tok_2', expand: 'all' } }
+const onPlainPage = { query: { maxResults: '2', pageToken: 'tok_2' } }
 const own = { reference: 'ORD-1', description: 'Spring order', metadata: { shop: 'tokyo' } }
 const notFound = (code: string) => ({ status: 404, code, type: NotFoundError })
 const invalid = { status: 400, code: 'request.invalid', type: BadRequestError }
-const ok = (json: unknown): Reply => ({ json })
+const conflict = (code: string) => ({ status: 409, code, type: ConflictError })
+const { collection: of } = f
 
+// The params each create and update sends, as given and as they must arrive.
+const session = {
+  customerInfo: { emailAddress: 'hanako@example.com' },
+  successUrl: 'https://shop.example/thanks',
+  cancelUrl: 'https://shop.example/cart',
+  locale: 'ja',
+} as const
+const tokenSession = { ...f.checkoutSession, order: undefined, token: f.token }
+const capture = {
+  order: ids.order,
+  amount: 2400,
+  currency: 'JPY',
+  cancelRemainder: 'manual',
+  lineItems: ['li_test_1'],
+  ...own,
+} as const
+const refund = {
+  payment: ids.payment,
+  amount: 1200,
+  currency: 'JPY',
+  reason: 'requested_by_customer',
+} as const
+const endpoint = {
+  url: 'https://shop.example/webhooks',
+  eventSubscriptions: ['order.authorized', 'payment.created'],
+  description: 'Orders',
+} as const
+const coupon = {
+  name: 'Spring',
+  discountType: 'amount',
+  discountAmount: 500,
+  currency: 'JPY',
+  maxRedemptionCount: 100,
+} as const
+const code = {
+  code: 'SPRING10',
+  coupon: ids.coupon,
+  minimumAmount: 3000,
+  currency: 'JPY',
+  onePerCustomer: true,
+} as const
+const ended = { active: false, name: 'Spring (ended)' } as const
+const ticket = { metadata: { ticket: 'T-1' } }
+const off = { active: false } as const
+const endpointOff = { ...f.webhookEndpoint, active: false }
+const canceled = { ...f.order, status: 'canceled' }
+
+// biome-ignore format: one row an operation, so the table reads as one
 const operations: Operation[] = [
-  {
-    name: 'checkoutSessions.create',
-    call: (c) => c.checkoutSessions.create(f.checkoutParams),
-    method: 'POST',
-    path: '/v1/checkout-sessions',
-    body: f.checkoutParams,
-    reply: ok(f.checkoutSession),
-    result: f.checkoutSession,
-    error: invalid,
-  },
-  {
-    name: 'checkoutSessions.createForToken',
-    call: (c) =>
-      c.checkoutSessions.createForToken({
-        customerInfo: { emailAddress: 'hanako@example.com' },
-        successUrl: 'https://shop.example/thanks',
-        cancelUrl: 'https://shop.example/cart',
-        locale: 'ja',
-      }),
-    method: 'POST',
-    path: '/v1/checkout-sessions',
-    body: {
-      mode: 'token',
-      customerInfo: { emailAddress: 'hanako@example.com' },
-      successUrl: 'https://shop.example/thanks',
-      cancelUrl: 'https://shop.example/cart',
-      locale: 'ja',
-    },
-    reply: ok({ ...f.checkoutSession, order: undefined, token: f.token }),
-    result: { ...f.checkoutSession, order: undefined, token: f.token },
-    error: invalid,
-  },
-  {
-    name: 'checkoutSessions.list',
-    call: (c) => c.checkoutSessions.list(page),
-    method: 'GET',
-    path: '/v1/checkout-sessions',
-    query: pageQuery,
-    reply: ok(f.collection([f.checkoutSession])),
-    result: f.collection([f.checkoutSession]),
-    error: invalid,
-  },
-  {
-    name: 'checkoutSessions.retrieve',
-    call: (c) => c.checkoutSessions.retrieve(ids.checkout, { expand: 'all' }),
-    method: 'GET',
-    path: `/v1/checkout-sessions/${ids.checkout}`,
-    query: { expand: 'all' },
-    reply: ok(f.checkoutSession),
-    result: f.checkoutSession,
-    error: notFound('checkout-session.not-found'),
-  },
-  {
-    name: 'orders.create',
-    call: (c) => c.orders.create(f.orderParams),
-    method: 'POST',
-    path: '/v1/orders',
-    body: f.orderParams,
-    reply: ok(f.order),
-    result: f.order,
-    error: { status: 400, code: 'token.invalid', type: BadRequestError },
-  },
-  {
-    name: 'orders.list',
-    call: (c) => c.orders.list(page),
-    method: 'GET',
-    path: '/v1/orders',
-    query: pageQuery,
-    reply: ok(f.collection([f.order])),
-    result: f.collection([f.order]),
-    error: invalid,
-  },
-  {
-    name: 'orders.retrieve',
-    call: (c) => c.orders.retrieve(ids.order),
-    method: 'GET',
-    path: `/v1/orders/${ids.order}`,
-    reply: ok(f.order),
-    result: f.order,
-    error: notFound('order.not-found'),
-  },
-  {
-    name: 'orders.cancel',
-    call: (c) => c.orders.cancel(ids.order),
-    method: 'PUT',
-    path: `/v1/orders/${ids.order}/cancellation`,
-    reply: ok({ ...f.order, status: 'canceled' }),
-    result: { ...f.order, status: 'canceled' },
-    error: { status: 409, code: 'order.cannot-cancel', type: ConflictError },
-  },
-  {
-    name: 'payments.create',
-    call: (c) =>
-      c.payments.create({
-        order: ids.order,
-        amount: 2400,
-        currency: 'JPY',
-        cancelRemainder: 'manual',
-        lineItems: ['li_test_1'],
-        ...own,
-      }),
-    method: 'POST',
-    path: '/v1/payments',
-    body: {
-      order: ids.order,
-      amount: 2400,
-      currency: 'JPY',
-      cancelRemainder: 'manual',
-      lineItems: ['li_test_1'],
-      ...own,
-    },
-    reply: ok(f.payment),
-    result: f.payment,
-    error: { status: 409, code: 'order.cannot-capture', type: ConflictError },
-  },
-  {
-    name: 'payments.list',
-    call: (c) => c.payments.list(page),
-    method: 'GET',
-    path: '/v1/payments',
-    query: pageQuery,
-    reply: ok(f.collection([f.payment])),
-    result: f.collection([f.payment]),
-    error: invalid,
-  },
-  {
-    name: 'payments.retrieve',
-    call: (c) => c.payments.retrieve(ids.payment, { expand: 'no' }),
-    method: 'GET',
-    path: `/v1/payments/${ids.payment}`,
-    query: { expand: 'no' },
-    reply: ok(f.payment),
-    result: f.payment,
-    error: notFound('payment.not-found'),
-  },
-  {
-    name: 'payments.update',
-    call: (c) => c.payments.update(ids.payment, own),
-    method: 'PATCH',
-    path: `/v1/payments/${ids.payment}`,
-    body: own,
-    reply: ok({ ...f.payment, ...own }),
-    result: { ...f.payment, ...own },
-    error: notFound('payment.not-found'),
-  },
-  {
-    name: 'refunds.create',
-    call: (c) =>
-      c.refunds.create({
-        payment: ids.payment,
-        amount: 1200,
-        currency: 'JPY',
-        reason: 'requested_by_customer',
-      }),
-    method: 'POST',
-    path: '/v1/refunds',
-    body: { payment: ids.payment, amount: 1200, currency: 'JPY', reason: 'requested_by_customer' },
-    reply: ok(f.refund),
-    result: f.refund,
-    error: { status: 403, code: 'amount.insufficient', type: PermissionDeniedError },
-  },
-  {
-    name: 'refunds.list',
-    call: (c) => c.refunds.list(page),
-    method: 'GET',
-    path: '/v1/refunds',
-    query: pageQuery,
-    reply: ok(f.collection([f.refund])),
-    result: f.collection([f.refund]),
-    error: invalid,
-  },
-  {
-    name: 'refunds.retrieve',
-    call: (c) => c.refunds.retrieve(ids.refund),
-    method: 'GET',
-    path: `/v1/refunds/${ids.refund}`,
-    reply: ok(f.refund),
-    result: f.refund,
-    error: notFound('refund.not-found'),
-  },
-  {
-    name: 'refunds.update',
-    call: (c) => c.refunds.update(ids.refund, { metadata: { ticket: 'T-1' } }),
-    method: 'PATCH',
-    path: `/v1/refunds/${ids.refund}`,
-    body: { metadata: { ticket: 'T-1' } },
-    reply: ok(f.refund),
-    result: f.refund,
-    error: notFound('refund.not-found'),
-  },
-  {
-    name: 'webhookEndpoints.create',
-    call: (c) =>
-      c.webhookEndpoints.create({
-        url: 'https://shop.example/webhooks',
-        eventSubscriptions: ['order.authorized', 'payment.created'],
-        description: 'Orders',
-      }),
-    method: 'POST',
-    path: '/v1/webhook-endpoints',
-    body: {
-      url: 'https://shop.example/webhooks',
-      eventSubscriptions: ['order.authorized', 'payment.created'],
-      description: 'Orders',
-    },
-    reply: ok(f.webhookEndpoint),
-    result: f.webhookEndpoint,
-    error: invalid,
-  },
-  {
-    name: 'webhookEndpoints.list',
-    call: (c) => c.webhookEndpoints.list(plainPage),
-    method: 'GET',
-    path: '/v1/webhook-endpoints',
-    query: plainPageQuery,
-    reply: ok(f.collection([f.webhookEndpoint])),
-    result: f.collection([f.webhookEndpoint]),
-    error: invalid,
-  },
-  {
-    name: 'webhookEndpoints.retrieve',
-    call: (c) => c.webhookEndpoints.retrieve(ids.webhookEndpoint),
-    method: 'GET',
-    path: `/v1/webhook-endpoints/${ids.webhookEndpoint}`,
-    reply: ok(f.webhookEndpoint),
-    result: f.webhookEndpoint,
-    error: notFound('webhook-endpoint.not-found'),
-  },
-  {
-    name: 'webhookEndpoints.update',
-    call: (c) => c.webhookEndpoints.update(ids.webhookEndpoint, { active: false }),
-    method: 'PATCH',
-    path: `/v1/webhook-endpoints/${ids.webhookEndpoint}`,
-    body: { active: false },
-    reply: ok({ ...f.webhookEndpoint, active: false }),
-    result: { ...f.webhookEndpoint, active: false },
-    error: notFound('webhook-endpoint.not-found'),
-  },
-  {
-    name: 'webhookEndpoints.delete',
-    call: (c) => c.webhookEndpoints.delete(ids.webhookEndpoint),
-    method: 'DELETE',
-    path: `/v1/webhook-endpoints/${ids.webhookEndpoint}`,
-    reply: { status: 204 },
-    result: undefined,
-    error: notFound('webhook-endpoint.not-found'),
-  },
-  {
-    name: 'coupons.create',
-    call: (c) =>
-      c.coupons.create({
-        name: 'Spring',
-        discountType: 'amount',
-        discountAmount: 500,
-        currency: 'JPY',
-        maxRedemptionCount: 100,
-      }),
-    method: 'POST',
-    path: '/v1/coupons',
-    body: {
-      name: 'Spring',
-      discountType: 'amount',
-      discountAmount: 500,
-      currency: 'JPY',
-      maxRedemptionCount: 100,
-    },
-    reply: ok(f.coupon),
-    result: f.coupon,
-    error: invalid,
-  },
-  {
-    name: 'coupons.list',
-    call: (c) => c.coupons.list(plainPage),
-    method: 'GET',
-    path: '/v1/coupons',
-    query: plainPageQuery,
-    reply: ok(f.collection([f.coupon])),
-    result: f.collection([f.coupon]),
-    error: invalid,
-  },
-  {
-    name: 'coupons.retrieve',
-    call: (c) => c.coupons.retrieve(ids.coupon),
-    method: 'GET',
-    path: `/v1/coupons/${ids.coupon}`,
-    reply: ok(f.coupon),
-    result: f.coupon,
-    error: notFound('coupon.not-found'),
-  },
-  {
-    name: 'coupons.update',
-    call: (c) => c.coupons.update(ids.coupon, { active: false, name: 'Spring (ended)' }),
-    method: 'PATCH',
-    path: `/v1/coupons/${ids.coupon}`,
-    body: { active: false, name: 'Spring (ended)' },
-    reply: ok(f.coupon),
-    result: f.coupon,
-    error: notFound('coupon.not-found'),
-  },
-  {
-    name: 'promotionCodes.create',
-    call: (c) =>
-      c.promotionCodes.create({
-        code: 'SPRING10',
-        coupon: ids.coupon,
-        minimumAmount: 3000,
-        currency: 'JPY',
-        onePerCustomer: true,
-      }),
-    method: 'POST',
-    path: '/v1/promotion-codes',
-    body: {
-      code: 'SPRING10',
-      coupon: ids.coupon,
-      minimumAmount: 3000,
-      currency: 'JPY',
-      onePerCustomer: true,
-    },
-    reply: ok(f.promotionCode),
-    result: f.promotionCode,
-    error: { status: 409, code: 'promotion-code.exists', type: ConflictError },
-  },
-  {
-    name: 'promotionCodes.list',
-    call: (c) => c.promotionCodes.list(plainPage),
-    method: 'GET',
-    path: '/v1/promotion-codes',
-    query: plainPageQuery,
-    reply: ok(f.collection([f.promotionCode])),
-    result: f.collection([f.promotionCode]),
-    error: invalid,
-  },
-  {
-    name: 'promotionCodes.retrieve',
-    call: (c) => c.promotionCodes.retrieve(ids.promotionCode),
-    method: 'GET',
-    path: `/v1/promotion-codes/${ids.promotionCode}`,
-    reply: ok(f.promotionCode),
-    result: f.promotionCode,
-    error: notFound('promotion-code.not-found'),
-  },
-  {
-    name: 'promotionCodes.update',
-    call: (c) => c.promotionCodes.update(ids.promotionCode, { active: false }),
-    method: 'PATCH',
-    path: `/v1/promotion-codes/${ids.promotionCode}`,
-    body: { active: false },
-    reply: ok(f.promotionCode),
-    result: f.promotionCode,
-    error: notFound('promotion-code.not-found'),
-  },
-  {
-    name: 'tokens.list',
-    call: (c) => c.tokens.list(plainPage),
-    method: 'GET',
-    path: '/v1/tokens',
-    query: plainPageQuery,
-    reply: ok(f.collection([f.token])),
-    result: f.collection([f.token]),
-    error: invalid,
-  },
-  {
-    name: 'tokens.retrieve',
-    call: (c) => c.tokens.retrieve(ids.token),
-    method: 'GET',
-    path: `/v1/tokens/${ids.token}`,
-    reply: ok(f.token),
-    result: f.token,
-    error: notFound('token.not-found'),
-  },
-  {
-    name: 'tokens.enable',
-    call: (c) => c.tokens.enable(ids.token),
-    method: 'PUT',
-    path: `/v1/tokens/${ids.token}/enable`,
-    reply: { status: 200 },
-    result: undefined,
-    error: notFound('token.not-found'),
-  },
-  {
-    name: 'tokens.disable',
-    call: (c) => c.tokens.disable(ids.token),
-    method: 'PUT',
-    path: `/v1/tokens/${ids.token}/disable`,
-    reply: { status: 200 },
-    result: undefined,
-    error: notFound('token.not-found'),
-  },
-  {
-    name: 'tokens.delete',
-    call: (c) => c.tokens.delete(ids.token),
-    method: 'DELETE',
-    path: `/v1/tokens/${ids.token}`,
-    reply: { status: 204 },
-    result: undefined,
-    error: notFound('token.not-found'),
-  },
+  op('checkoutSessions.create', (c) => c.checkoutSessions.create(f.checkoutParams), 'POST /checkout-sessions', f.checkoutSession, invalid, { body: f.checkoutParams }),
+  op('checkoutSessions.createForToken', (c) => c.checkoutSessions.createForToken(session), 'POST /checkout-sessions', tokenSession, invalid, { body: { mode: 'token', ...session } }),
+  op('checkoutSessions.list', (c) => c.checkoutSessions.list(page), 'GET /checkout-sessions', of([f.checkoutSession]), invalid, onPage),
+  op('checkoutSessions.retrieve', (c) => c.checkoutSessions.retrieve(ids.checkout, { expand: 'all' }), `GET /checkout-sessions/${ids.checkout}`, f.checkoutSession, notFound('checkout-session.not-found'), { query: { expand: 'all' } }),
+  op('orders.create', (c) => c.orders.create(f.orderParams), 'POST /orders', f.order, { status: 400, code: 'token.invalid', type: BadRequestError }, { body: f.orderParams }),
+  op('orders.list', (c) => c.orders.list(page), 'GET /orders', of([f.order]), invalid, onPage),
+  op('orders.retrieve', (c) => c.orders.retrieve(ids.order), `GET /orders/${ids.order}`, f.order, notFound('order.not-found')),
+  op('orders.cancel', (c) => c.orders.cancel(ids.order), `PUT /orders/${ids.order}/cancellation`, canceled, conflict('order.cannot-cancel')),
+  op('payments.create', (c) => c.payments.create(capture), 'POST /payments', f.payment, conflict('order.cannot-capture'), { body: capture }),
+  op('payments.list', (c) => c.payments.list(page), 'GET /payments', of([f.payment]), invalid, onPage),
+  op('payments.retrieve', (c) => c.payments.retrieve(ids.payment, { expand: 'no' }), `GET /payments/${ids.payment}`, f.payment, notFound('payment.not-found'), { query: { expand: 'no' } }),
+  op('payments.update', (c) => c.payments.update(ids.payment, own), `PATCH /payments/${ids.payment}`, { ...f.payment, ...own }, notFound('payment.not-found'), { body: own }),
+  op('refunds.create', (c) => c.refunds.create(refund), 'POST /refunds', f.refund, { status: 403, code: 'amount.insufficient', type: PermissionDeniedError }, { body: refund }),
+  op('refunds.list', (c) => c.refunds.list(page), 'GET /refunds', of([f.refund]), invalid, onPage),
+  op('refunds.retrieve', (c) => c.refunds.retrieve(ids.refund), `GET /refunds/${ids.refund}`, f.refund, notFound('refund.not-found')),
+  op('refunds.update', (c) => c.refunds.update(ids.refund, ticket), `PATCH /refunds/${ids.refund}`, f.refund, notFound('refund.not-found'), { body: ticket }),
+  op('webhookEndpoints.create', (c) => c.webhookEndpoints.create(endpoint), 'POST /webhook-endpoints', f.webhookEndpoint, invalid, { body: endpoint }),
+  op('webhookEndpoints.list', (c) => c.webhookEndpoints.list(plainPage), 'GET /webhook-endpoints', of([f.webhookEndpoint]), invalid, onPlainPage),
+  op('webhookEndpoints.retrieve', (c) => c.webhookEndpoints.retrieve(ids.webhookEndpoint), `GET /webhook-endpoints/${ids.webhookEndpoint}`, f.webhookEndpoint, notFound('webhook-endpoint.not-found')),
+  op('webhookEndpoints.update', (c) => c.webhookEndpoints.update(ids.webhookEndpoint, off), `PATCH /webhook-endpoints/${ids.webhookEndpoint}`, endpointOff, notFound('webhook-endpoint.not-found'), { body: off }),
+  op('webhookEndpoints.delete', (c) => c.webhookEndpoints.delete(ids.webhookEndpoint), `DELETE /webhook-endpoints/${ids.webhookEndpoint}`, 204, notFound('webhook-endpoint.not-found')),
+  op('coupons.create', (c) => c.coupons.create(coupon), 'POST /coupons', f.coupon, invalid, { body: coupon }),
+  op('coupons.list', (c) => c.coupons.list(plainPage), 'GET /coupons', of([f.coupon]), invalid, onPlainPage),
+  op('coupons.retrieve', (c) => c.coupons.retrieve(ids.coupon), `GET /coupons/${ids.coupon}`, f.coupon, notFound('coupon.not-found')),
+  op('coupons.update', (c) => c.coupons.update(ids.coupon, ended), `PATCH /coupons/${ids.coupon}`, f.coupon, notFound('coupon.not-found'), { body: ended }),
+  op('promotionCodes.create', (c) => c.promotionCodes.create(code), 'POST /promotion-codes', f.promotionCode, conflict('promotion-code.exists'), { body: code }),
+  op('promotionCodes.list', (c) => c.promotionCodes.list(plainPage), 'GET /promotion-codes', of([f.promotionCode]), invalid, onPlainPage),
+  op('promotionCodes.retrieve', (c) => c.promotionCodes.retrieve(ids.promotionCode), `GET /promotion-codes/${ids.promotionCode}`, f.promotionCode, notFound('promotion-code.not-found')),
+  op('promotionCodes.update', (c) => c.promotionCodes.update(ids.promotionCode, off), `PATCH /promotion-codes/${ids.promotionCode}`, f.promotionCode, notFound('promotion-code.not-found'), { body: off }),
+  op('tokens.list', (c) => c.tokens.list(plainPage), 'GET /tokens', of([f.token]), invalid, onPlainPage),
+  op('tokens.retrieve', (c) => c.tokens.retrieve(ids.token), `GET /tokens/${ids.token}`, f.token, notFound('token.not-found')),
+  op('tokens.enable', (c) => c.tokens.enable(ids.token), `PUT /tokens/${ids.token}/enable`, 200, notFound('token.not-found')),
+  op('tokens.disable', (c) => c.tokens.disable(ids.token), `PUT /tokens/${ids.token}/disable`, 200, notFound('token.not-found')),
+  op('tokens.delete', (c) => c.tokens.delete(ids.token), `DELETE /tokens/${ids.token}`, 204, notFound('token.not-found')),
 ]
 
 const ctx = useServer()
