@@ -3,6 +3,8 @@ import type { Reply } from '../../../testing/httpsServer.js'
 import {
   BadRequestError,
   ConflictError,
+  type CreatePaymentParams,
+  type CreateWebhookEndpointParams,
   NotFoundError,
   PermissionDeniedError,
   type ServerClient,
@@ -71,25 +73,25 @@ const session = {
   locale: 'ja',
 } as const
 const tokenSession = { ...f.checkoutSession, order: undefined, token: f.token }
-const capture = {
+const capture: CreatePaymentParams = {
   order: ids.order,
   amount: 2400,
   currency: 'JPY',
   cancelRemainder: 'manual',
   lineItems: ['li_test_1'],
   ...own,
-} as const
+}
 const refund = {
   payment: ids.payment,
   amount: 1200,
   currency: 'JPY',
   reason: 'requested_by_customer',
 } as const
-const endpoint = {
+const endpoint: CreateWebhookEndpointParams = {
   url: 'https://shop.example/webhooks',
   eventSubscriptions: ['order.authorized', 'payment.created'],
   description: 'Orders',
-} as const
+}
 const coupon = {
   name: 'Spring',
   discountType: 'amount',
