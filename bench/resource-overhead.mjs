@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // What the server client's resource methods cost on top of core's request(), same process.
-// Usage: node bench/resource-overhead.mjs [calls=5000] [runs=9] [before/index.js]
-// (needs `pnpm build` first). No network: `fetch` answers from memory, so only client CPU counts.
+// Usage: node bench/resource-overhead.mjs [calls=5000] [runs=9] [memory|stub] [before/index.js]
+// (needs `pnpm build` first). No network: `memory` (the default) runs the whole client with a
+// `fetch` that answers from memory, so only client CPU counts; `stub` puts the resources on a
+// transport whose request() resolves at once, so only the method layer's own work counts (use
+// more calls, say 200000).
 // `before/index.js`: another build of server-client measured in the same run, say main's
 // dist/index.js and dist/chunks/ copied to bench/node_modules/.before/ (so that it resolves
 // core and valibot from bench/node_modules).
-import { createServerClient, createServerTransport } from '@smartpay-kit/server-client'
+import { ApiPromise } from '@smartpay-kit/core'
+import * as client from '@smartpay-kit/server-client'
 
 const N = Number(process.argv[2] ?? 5000)
 const RUNS = Number(process.argv[3] ?? 9)
-const BEFORE = process.argv[4]
+const MODE = process.argv[4] ?? 'memory'
+const BEFORE = process.argv[5]
 
 const ORDER = 'order_test_bench'
 const order = { id: ORDER, object: 'order', amount: 1000, currency: 'JPY', status: 'succeeded' }
@@ -29,11 +34,22 @@ const options = {
   baseUrl: 'https://api.example/v1',
   fetch,
 }
-const smartpay = createServerClient(options)
-const transport = createServerTransport(options)
-const before =
-  BEFORE &&
-  (await import(new URL(BEFORE, `file://${process.cwd()}/`).href)).createServerClient(options)
+const meta = { status: 200, method: 'GET', path: '', attempts: 1, headers: new Headers() }
+const stub = {
+  mode: 'test',
+  baseUrl: options.baseUrl,
+  keyFingerprint: 'sk_test_…0000',
+  request: (spec) =>
+    new ApiPromise(Promise.resolve({ data: JSON.parse(answers[`/v1${spec.path}`]), meta })),
+}
+/** The client a build makes: whole, or its resources on the stub transport. */
+const build = (api) =>
+  MODE === 'stub'
+    ? { orders: api.ordersResource(stub), refunds: api.refundsResource(stub) }
+    : api.createServerClient(options)
+const smartpay = build(client)
+const transport = MODE === 'stub' ? stub : client.createServerTransport(options)
+const before = BEFORE && build(await import(new URL(BEFORE, `file://${process.cwd()}/`).href))
 const refundParams = {
   payment: 'payment_test_bench',
   amount: 100,
@@ -81,7 +97,8 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 const us = (name) => (median(results[name]) / N) * 1000
-console.log(`${N} calls, median of ${RUNS} runs, CPU µs/call (fetch answers from memory)`)
+const how = MODE === 'stub' ? 'on a transport that answers at once' : 'fetch answers from memory'
+console.log(`${N} calls, median of ${RUNS} runs, CPU µs/call (${how})`)
 for (const name of names) console.log(`${name.padEnd(34)} ${us(name).toFixed(1).padStart(7)}`)
 const pairs = [
   ['orders.retrieve', 'request GET /orders/{id}'],

@@ -123,11 +123,14 @@ function method(transport: Transport, op: Operation) {
     for (const field of sameMode) {
       assertSameMode(mode, (params as Record<string, unknown>)?.[field], field, keyFingerprint)
     }
+    // One object shape for every call; no params, no query to check.
     const call = transport.request({
       method,
       path: kind ? head + pathId(kind, id, mode, keyFingerprint) + tail : path,
-      ...(bodySchema && { body: prepare ? prepare(params) : params, bodySchema }),
-      ...(params !== undefined && querySchema && { query: params as Query, querySchema }),
+      body: bodySchema && (prepare ? prepare(params) : params),
+      bodySchema,
+      query: querySchema && (params as Query | undefined),
+      querySchema: params === undefined ? undefined : querySchema,
       responseSchema: response,
       options,
     })
