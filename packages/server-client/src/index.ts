@@ -62,25 +62,8 @@ export {
 // Ids
 export { ID_PREFIXES, type IdKind } from './ids.js'
 export type { RawRequest } from './request.js'
-// Resources, one factory each, for bundles that need only some
-export {
-  type CheckoutSessionsResource,
-  type CouponsResource,
-  checkoutSessionsResource,
-  couponsResource,
-  type OrdersResource,
-  ordersResource,
-  type PaymentsResource,
-  type PromotionCodesResource,
-  paymentsResource,
-  promotionCodesResource,
-  type RefundsResource,
-  refundsResource,
-  type TokensResource,
-  tokensResource,
-  type WebhookEndpointsResource,
-  webhookEndpointsResource,
-} from './resources/resources.js'
+// Resources: each one's interface, and its factory for bundles that need only some
+export * from './resources/resources.js'
 // Objects the API returns
 // Parameters
 export type { Address, AddressParams, ShippingInfo, ShippingInfoParams } from './schemas/address.js'
