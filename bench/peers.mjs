@@ -4,8 +4,8 @@
 // fetch and @smartpay-kit/server-client, each fetching the same 1.2 kB order from a local server
 // on 127.0.0.1, over HTTPS and over HTTP, in interleaved rounds. Then a burst of 1,000 concurrent
 // GETs per client, on a cold and on a warm connection pool.
-// Usage: node bench/peers.mjs [requests=300] [rounds=9] [burst=1000] [all|sequential|burst]
-// (after `pnpm build`).
+// Usage: node bench/peers.mjs [requests=300] [rounds=9] [burst=1000] [all|sequential|burst] [only]
+// (after `pnpm build`). `only`: run just the sides whose name contains it (say `server-client`).
 // CPU is this process's user+system time per call (server included: the same for every side),
 // which other processes on a busy machine disturb far less than wall time.
 import { Agent as HttpsAgent } from 'node:https'
@@ -21,6 +21,7 @@ const N = Number(process.argv[2] ?? 300)
 const ROUNDS = Number(process.argv[3] ?? 9)
 const BURST = Number(process.argv[4] ?? 1000)
 const PARTS = process.argv[5] ?? 'all'
+const ONLY = process.argv[6] ?? ''
 const body = JSON.stringify(ORDER)
 
 // @smartpay/sdk-node fetches through the global fetch (isomorphic-unfetch) and takes no agent:
@@ -84,7 +85,7 @@ const pct = (xs, p) =>
 async function sequential(kind) {
   const server = await serve(kind, body)
   const { sides, close } = clients(kind, server.origin)
-  const names = Object.keys(sides)
+  const names = Object.keys(sides).filter((name) => name.includes(ONLY))
   for (const name of names) for (let i = 0; i < 50; i++) await sides[name]() // warm-up
   const cpu = Object.fromEntries(names.map((n) => [n, []]))
   const wall = Object.fromEntries(names.map((n) => [n, []]))
@@ -126,7 +127,9 @@ async function burst(kind) {
     '| client | cold p50 ms | cold p99 ms | cold connections | cold failed | warm p50 ms | warm p99 ms | warm connections | warm failed |',
   )
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
-  const names = Object.keys(clients(kind, `${kind}://127.0.0.1:1`).sides)
+  const names = Object.keys(clients(kind, `${kind}://127.0.0.1:1`).sides).filter((name) =>
+    name.includes(ONLY),
+  )
   for (const name of names) {
     const server = await serve(kind, body)
     const { sides, close } = clients(kind, server.origin)
