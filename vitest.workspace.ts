@@ -144,8 +144,8 @@ export default [
     },
   }),
   defineProject({
-    // The firewall attack suite: fixture apps built by real Vite, esbuild, Rollup and webpack
-    // against the built packages, no aliases, as a user installs them.
+    // The firewall attack suite: fixture apps built by real Vite, esbuild, Rollup, Rolldown and
+    // webpack against the built packages, no aliases, as a user installs them.
     test: {
       name: 'attack',
       root: root('./attack'),

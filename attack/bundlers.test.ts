@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   esbuildBuild,
   type Outcome,
+  rolldownBuild,
   rollupBuild,
   viteBuild,
   webpackBuild,
@@ -13,8 +14,9 @@ import { createProject, type Files, type Project } from './helpers/project.js'
 
 // Classes 4 and 6: the server client in a browser bundle. A shopper's web worker is a browser
 // (webpack's webworker target, esbuild's worker condition, Vite's worker builds); bundlers
-// without the browser condition (Rollup's default nodeResolve, esbuild's neutral platform) get
-// a guard naming the fix; webpack names the problem, not "export … was not found"; siblings:
+// without the browser condition (Rollup's default nodeResolve, esbuild's and Rolldown's neutral
+// platform) get a guard naming the fix; Rolldown's default platform is `browser` for ES output and
+// `node` for CommonJS output; webpack names the problem, not "export … was not found"; siblings:
 // require(), dynamic import(), the webhooks entry, deep paths into dist, import.meta.glob.
 
 let project: Project
@@ -189,6 +191,62 @@ describe('Rollup', () => {
     const outcome = await rollupBuild(root, 'index.js', {
       exportConditions: ['node'],
       resolveOnly: (module) => module.startsWith('@smartpay-kit/'),
+    })
+    expect(bundledServerClient(outcome, 'index.js')).toBe(true)
+  })
+})
+
+describe('Rolldown', () => {
+  it('rolldown-browser: platform browser hits the browser guard', async () => {
+    const root = app('rolldown-browser', 'index.js', NAMED)
+    expectRefused(await rolldownBuild(root, 'index.js', { platform: 'browser' }), ...BROWSER_GUARD)
+  })
+
+  it('rolldown-webhooks: the webhooks entry hits the guard', async () => {
+    const root = app('rolldown-webhooks', 'index.js', WEBHOOKS)
+    expectRefused(await rolldownBuild(root, 'index.js', { platform: 'browser' }), ...BROWSER_GUARD)
+  })
+
+  it('rolldown-dynamic-import: import() hits the guard', async () => {
+    const root = app('rolldown-dynamic', 'index.js', DYNAMIC)
+    expectRefused(await rolldownBuild(root, 'index.js', { platform: 'browser' }), ...BROWSER_GUARD)
+  })
+
+  it('rolldown-default: no platform, ES or IIFE output: the default is browser, and the guard', async () => {
+    const root = app('rolldown-default', 'index.js', NAMED)
+    expectRefused(await rolldownBuild(root, 'index.js'), ...BROWSER_GUARD)
+    expectRefused(await rolldownBuild(root, 'index.js', {}, { format: 'iife' }), ...BROWSER_GUARD)
+  })
+
+  it('rolldown-default-cjs: no platform, CommonJS output: the default is node, the server build', async () => {
+    // Rolldown picks `platform: 'node'` for `format: 'cjs'`, so `node` is among its conditions.
+    const root = app('rolldown-default-cjs', 'index.js', NAMED)
+    const external = ['ky', 'valibot']
+    const outcome = await rolldownBuild(root, 'index.js', { external }, { format: 'cjs' })
+    expect(bundledServerClient(outcome, 'index.js')).toBe(true)
+  })
+
+  it('rolldown-neutral: no platform condition gets the guard naming `node`', async () => {
+    const outcome = await rolldownBuild(app('rolldown-neutral', 'index.js', NAMED), 'index.js', {
+      platform: 'neutral',
+    })
+    expectRefused(outcome, ...NO_CONDITION_GUARD)
+  })
+
+  it('rolldown-deep-path: a path into dist is not exported', async () => {
+    const outcome = await rolldownBuild(app('rolldown-deep', 'index.js', DEEP), 'index.js')
+    expectRefused(
+      outcome,
+      /Could not resolve '@smartpay-kit\/server-client\/dist\/index\.js'/,
+      /not defined by exports/,
+    )
+  })
+
+  it('control: platform node bundles the real server client', async () => {
+    const root = app('rolldown-node', 'index.js', NAMED)
+    const outcome = await rolldownBuild(root, 'index.js', {
+      platform: 'node',
+      external: ['ky', 'valibot'],
     })
     expect(bundledServerClient(outcome, 'index.js')).toBe(true)
   })

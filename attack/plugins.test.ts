@@ -1,9 +1,16 @@
 import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { esbuildBuild, type Outcome, rollupBuild, webpackBuild } from './helpers/bundlers.js'
+import {
+  esbuildBuild,
+  type Outcome,
+  rolldownBuild,
+  rollupBuild,
+  webpackBuild,
+} from './helpers/bundlers.js'
 import { base64, expectRefused, expectShipsNoKey } from './helpers/expect.js'
 import {
   createProject,
@@ -15,7 +22,8 @@ import {
 } from './helpers/project.js'
 import { filesHoldingKey } from './helpers/shipsKey.js'
 
-// The firewall's output scan beyond Vite: the Rollup, esbuild and webpack plugins and the
+// The firewall's output scan beyond Vite: the Rollup (also as a Rolldown plugin), esbuild and
+// webpack plugins and the
 // `smartpay-firewall scan` CLI run the Vite plugin's scanner on what those bundlers emit. Each
 // attack ships the key without the plugin (the trick works, and the suite's own scan sees it)
 // and is refused with it, naming the file and the fix; a clean app still builds.
@@ -203,6 +211,75 @@ describe('Rollup: @smartpay-kit/firewall/rollup', () => {
     expectRefused(
       await rollupBuild(app, 'main.js', {}, { plugins: [emit, firewall] }),
       'config.json',
+      FIX,
+    )
+  })
+})
+
+describe('Rolldown: @smartpay-kit/firewall/rollup', () => {
+  attacks(
+    'rolldown',
+    async (app, attack, firewall) =>
+      rolldownBuild(
+        app,
+        'main.js',
+        { plugins: firewall ? [(await plugin(app, 'rollup'))()] : [] },
+        {
+          ...(attack === 'source-map' ? { sourcemap: true } : {}),
+          ...(attack === 'inline-source-map' ? { sourcemap: 'inline' } : {}),
+        },
+      ),
+    [
+      {
+        name: 'plain',
+        files: { 'main.js': PLAIN },
+        file: /main\.js: sk_live_…uite \(from \/.*\/rolldown-plain\/main\.js\)/,
+      },
+      { name: 'basic-credentials', files: { 'main.js': BASIC }, file: 'main.js' },
+      {
+        // Rolldown drops the comment from the code; the map's sourcesContent keeps it.
+        name: 'source-map',
+        files: { 'main.js': IN_COMMENT },
+        file: 'main.js',
+        holding: ['main.js.map'],
+      },
+      { name: 'inline-source-map', files: { 'main.js': IN_COMMENT }, file: 'main.js' },
+    ],
+  )
+
+  it('rolldown-emitted-asset: a key in an asset another plugin emits is refused', async () => {
+    const app = project.app('rolldown-emitted-asset', { 'main.js': CLEAN })
+    const emit = {
+      name: 'emit-config',
+      generateBundle(this: { emitFile(file: object): string }) {
+        this.emitFile({ type: 'asset', fileName: 'config.json', source: JSON.stringify({ KEY }) })
+      },
+    }
+    const open = await rolldownBuild(app, 'main.js', { plugins: [emit] })
+    expect(filesHoldingKey(open.outDir, KEY)).toEqual(['config.json'])
+    const firewall = (await plugin(app, 'rollup'))()
+    expectRefused(
+      await rolldownBuild(app, 'main.js', { plugins: [emit, firewall] }),
+      'config.json',
+      FIX,
+    )
+  })
+  it('rolldown-plugin-writes-a-file: a key another plugin writes in writeBundle is refused', async () => {
+    const app = project.app('rolldown-writes-a-file', { 'main.js': CLEAN })
+    // What copy and compress plugins do: write into the output folder after Rolldown did.
+    const copy = {
+      name: 'copy-config',
+      writeBundle(options: { dir?: string }) {
+        writeFileSync(join(options.dir ?? '', 'config.txt'), KEY)
+      },
+    }
+    const open = await rolldownBuild(app, 'main.js', { plugins: [copy] })
+    expect(filesHoldingKey(open.outDir, KEY)).toEqual(['config.txt'])
+    const firewall = (await plugin(app, 'rollup'))()
+    expectRefused(
+      await rolldownBuild(app, 'main.js', { plugins: [copy, firewall] }),
+      /config\.txt: sk_live_…uite/,
+      /already written to \/.*\/rolldown-writes-a-file\/dist: do not deploy/,
       FIX,
     )
   })

@@ -3,6 +3,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import nodeResolve, { type RollupNodeResolveOptions } from '@rollup/plugin-node-resolve'
 import * as esbuild from 'esbuild'
+import {
+  type InputOptions as RolldownInputOptions,
+  type OutputOptions as RolldownOutputOptions,
+  rolldown,
+} from 'rolldown'
 import { type OutputOptions, type Plugin as RollupPlugin, rollup } from 'rollup'
 import { build, type InlineConfig, mergeConfig } from 'vite'
 import type webpackType from 'webpack'
@@ -94,6 +99,30 @@ export async function rollupBuild(
     })
     await bundle.write({ dir: outDir, format: 'es', ...extra.output })
     await bundle.close()
+    return { outDir }
+  } catch (error) {
+    return { error: plain(String((error as Error).message)), outDir }
+  }
+}
+
+/**
+ * A Rolldown bundle of `entry` with `options` (its platform default unless given: `browser`,
+ * or `node` for `output.format: 'cjs'`), written to dist/.
+ */
+export async function rolldownBuild(
+  app: string,
+  entry: string,
+  options: RolldownInputOptions = {},
+  output: RolldownOutputOptions = {},
+): Promise<Outcome> {
+  const outDir = join(app, 'dist')
+  try {
+    const bundle = await rolldown({ input: join(app, entry), logLevel: 'silent', ...options })
+    try {
+      await bundle.write({ dir: outDir, ...output })
+    } finally {
+      await bundle.close()
+    }
     return { outDir }
   } catch (error) {
     return { error: plain(String((error as Error).message)), outDir }
