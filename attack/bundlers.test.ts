@@ -230,7 +230,7 @@ describe('Rolldown', () => {
     const outcome = await rolldownBuild(app('rolldown-neutral', 'index.js', NAMED), 'index.js', {
       platform: 'neutral',
     })
-    expectRefused(outcome, ...NO_CONDITION_GUARD)
+    expectRefused(outcome, ...NO_CONDITION_GUARD, /rolldown-platform-node/)
   })
 
   it('rolldown-deep-path: a path into dist is not exported', async () => {
