@@ -14,12 +14,22 @@ const run = promisify(execFile)
 const repo = fileURLToPath(new URL('../', import.meta.url))
 const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox', 'firewall']
 
+/** The bundlers (and Node's types, for build configs) installed next to the tarballs. */
+const BUNDLERS = {
+  vite: '8.3.8',
+  rollup: '4.68.8',
+  rolldown: '1.2.19',
+  esbuild: '0.28.2',
+  webpack: '5.113.0',
+  '@types/node': '20.19.43',
+}
+
 /** The TypeScript versions consumers type-check with, installed side by side under aliases. */
 export const TYPESCRIPT = { ts59: '5.9.3', ts60: '6.0.3', ts70: '7.0.2' } as const
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The temporary consumer project: the tarballs, TypeScript and Vite installed. */
+    /** The temporary consumer project: the tarballs, TypeScript and the bundlers installed. */
     consumerRoot: string
     /** Where the five tarballs are. */
     tarballDir: string
@@ -56,7 +66,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
       throw new Error(`expected ${PACKAGES.length} tarballs, got: ${tarballs.join(', ')}`)
     }
     const app = join(root, 'app')
-    const dependencies: Record<string, string> = { vite: '8.3.8' }
+    // The bundlers at the repository's own versions (the npm cache has them), for the Vite app
+    // and for type-checking the firewall's plugins against their types (buildTypes.test.ts).
+    const dependencies: Record<string, string> = { ...BUNDLERS }
     for (const file of tarballs) {
       const name = `@smartpay-kit/${file.replace(/^smartpay-kit-/, '').replace(/-\d+\.\d+\.\d+.*\.tgz$/, '')}`
       dependencies[name] = `file:${join(tarballDir, file)}`
