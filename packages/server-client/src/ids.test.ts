@@ -32,6 +32,13 @@ describe('pathId', () => {
     expect(() => pathId('order', id, 'test', FP)).toThrow(ValidationError)
   })
 
+  it('says which id it expected, in English', () => {
+    expect(() => pathId('order', 'nonsense', 'test', FP)).toThrow(
+      'Expected an order id: order_test_… or order_live_…; got "nonsense". Nothing was sent.',
+    )
+    expect(() => pathId('payment', 'nonsense', 'test', FP)).toThrow(/^Expected a payment id: /)
+  })
+
   it('refuses the other mode, naming both modes and the key fingerprint only', () => {
     try {
       pathId('order', 'order_live_abc', 'test', FP)

@@ -37,7 +37,8 @@ const PATTERNS = Object.fromEntries(
 
 function expected(kind: IdKind): string {
   const prefix = ID_PREFIXES[kind]
-  return `a ${LABELS[kind]} id: ${prefix}_test_… or ${prefix}_live_…`
+  const label = LABELS[kind]
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} id: ${prefix}_test_… or ${prefix}_live_…`
 }
 
 /** A schema for one kind of id, as it appears in request bodies. */
