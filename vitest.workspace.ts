@@ -148,7 +148,7 @@ export default [
     // webpack against the built packages, no aliases, as a user installs them.
     test: {
       name: 'attack',
-      root: root('./attack'),
+      root: root('./tests/attack'),
       environment: 'node',
       include: ['**/*.test.ts'],
       testTimeout: 60_000,
@@ -160,7 +160,7 @@ export default [
     // project outside the repository, in ESM, CommonJS, TypeScript and Vite apps.
     test: {
       name: 'consumer',
-      root: root('./consumer'),
+      root: root('./tests/consumer'),
       environment: 'node',
       include: ['*.test.ts'],
       globalSetup: ['./globalSetup.ts'],

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   createReadTransport,
   createTransport,

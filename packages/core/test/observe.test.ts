@@ -1,7 +1,7 @@
 import diagnostics from 'node:diagnostics_channel'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   createReadTransport,
   createTransport,

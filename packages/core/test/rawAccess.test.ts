@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   ApiServerError,
   type Collection,

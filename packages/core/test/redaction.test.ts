@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { createServer, type Server, type TLSSocket } from 'node:tls'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { failure, printed } from '../../../testing/failure.js'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
-import { testCertificate } from '../../../testing/tls.js'
-import { trustingFetch } from '../../../testing/trustingFetch.js'
+import { failure, printed } from '../../../tests/support/failure.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
+import { testCertificate } from '../../../tests/support/tls.js'
+import { trustingFetch } from '../../../tests/support/trustingFetch.js'
 import {
   ConnectionError,
   createTransport,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   createReadTransport,
   createTransport,

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util'
 import * as v from 'valibot'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { failure, printed } from '../../../testing/failure.js'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { failure, printed } from '../../../tests/support/failure.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   AbortError,
   ApiServerError,

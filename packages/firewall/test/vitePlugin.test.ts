@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer, type InlineConfig } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, buildError } from '../../../testing/buildApp.js'
-import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
+import { buildApp, buildError } from '../../../tests/support/buildApp.js'
+import { type FixtureInstall, installFixtures } from '../../../tests/support/installedFixtures.js'
 import { smartpayFirewall } from '../src/vite/index.js'
 
 // Layer 4 of the firewall: the Vite plugin fails client builds that could leak a secret key.

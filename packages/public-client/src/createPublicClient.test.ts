@@ -2,7 +2,7 @@
 // Node's fetch, so the client talks to a real local HTTPS server (happy-dom's fetch cannot trust its
 // certificate). The same calls run in real Chromium in createPublicClient.browser.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../testing/httpsServer.js'
+import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
   AbortError,
   createPublicClient,

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { smartpayFirewall } from '@smartpay-kit/firewall/vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../../testing/buildApp.js'
-import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
+import { buildApp } from '../../../tests/support/buildApp.js'
+import { type FixtureInstall, installFixtures } from '../../../tests/support/installedFixtures.js'
 import { bytesBySource } from './helpers/bundleSources.js'
 
 /**

@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, buildError } from '../../../testing/buildApp.js'
+import { buildApp, buildError } from '../../../tests/support/buildApp.js'
 import {
   type FixtureInstall,
   installFixtures,
   PACKAGES,
-} from '../../../testing/installedFixtures.js'
+} from '../../../tests/support/installedFixtures.js'
 
 // Layer 3 of the firewall: @smartpay-kit/server-client's `exports` send browser builds to
 // guard/browser.js (which fails to resolve, by design) and every server runtime to dist.

@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FixtureInstall, installFixtures } from '../../../testing/installedFixtures.js'
+import { type FixtureInstall, installFixtures } from '../../../tests/support/installedFixtures.js'
 
 // Layer 5 of the firewall: server-client's `exports` give the `browser` condition a types file
 // that exports nothing, so a client tsconfig with `customConditions: ["browser"]` flags the import.

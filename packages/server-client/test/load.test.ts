@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { trustingFetch } from '../../../testing/trustingFetch'
+import { trustingFetch } from '../../../tests/support/trustingFetch'
 import { couponParams, sessionParams } from './proof/params.js'
 import { useSandbox } from './proof/useSandbox.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Reply } from '../../../testing/httpsServer.js'
+import type { Reply } from '../../../tests/support/httpsServer.js'
 import {
   BadRequestError,
   ConflictError,

@@ -10,7 +10,7 @@ import {
   Response as MiniflareResponse,
 } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { trustingFetch } from '../../../testing/trustingFetch'
+import { trustingFetch } from '../../../tests/support/trustingFetch'
 import { bundleWorker } from './workerBundle.js'
 
 // The runtime matrix: the same smoke pass (runtimes/smoke.mjs) against the sandbox, in each

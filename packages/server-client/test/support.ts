@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect } from 'vitest'
-import { failure } from '../../../testing/failure.js'
+import { failure } from '../../../tests/support/failure.js'
 import {
   type RecordedRequest,
   startTestServer,
   type TestServer,
-} from '../../../testing/httpsServer.js'
+} from '../../../tests/support/httpsServer.js'
 import {
   createServerClient,
   type SecretKey,

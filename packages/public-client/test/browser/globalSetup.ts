@@ -3,7 +3,7 @@ import {
   type RecordedRequest,
   type Reply,
   startTestServer,
-} from '../../../../testing/httpsServer.js'
+} from '../../../../tests/support/httpsServer.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@ import {
   startSandbox,
 } from '@smartpay-kit/sandbox'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import { trustingFetch } from '../../../../testing/trustingFetch'
+import { trustingFetch } from '../../../../tests/support/trustingFetch'
 import { createServerClient, type ServerClient, type ServerClientOptions } from '../../src/index.js'
 
 /** One attempt as it left the client, seen at its `fetch`. */

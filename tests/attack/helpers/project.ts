@@ -9,7 +9,7 @@ export const KEY = 'sk_live_FakeKeyForTheAttackSuite'
 export const KEY_FINGERPRINT = 'sk_live_…uite'
 
 /** `packages/` of this repository. */
-export const PACKAGES = fileURLToPath(new URL('../../packages/', import.meta.url))
+export const PACKAGES = fileURLToPath(new URL('../../../packages/', import.meta.url))
 
 const BUILT = [
   'core/dist/index.js',

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { expect } from 'vitest'
-import { isSmartpayError, type SmartpayError } from '../packages/core/src/index.js'
+import { isSmartpayError, type SmartpayError } from '../../packages/core/src/index.js'
 
 /** The error a call rejects with; fails the test if it resolves or rejects with anything else. */
 export async function failure(promise: PromiseLike<unknown>): Promise<SmartpayError> {

@@ -11,7 +11,7 @@ import type { TestProject } from 'vitest/node'
 // nothing resolves through the workspace. The test files copy their apps into it.
 
 const run = promisify(execFile)
-const repo = fileURLToPath(new URL('../', import.meta.url))
+const repo = fileURLToPath(new URL('../../', import.meta.url))
 const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox', 'firewall']
 
 /** The bundlers (and Node's types, for build configs) installed next to the tarballs. */

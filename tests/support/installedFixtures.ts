@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** `packages/` of this repository. */
-export const PACKAGES = fileURLToPath(new URL('../packages/', import.meta.url))
+export const PACKAGES = fileURLToPath(new URL('../../packages/', import.meta.url))
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 
 /** What the fixtures load instead of sources: built files, as an installed user gets them. */

@@ -36,9 +36,9 @@ afterAll(() => project?.remove())
 
 /** Each entry point's plugin factory, by bundler. */
 interface Entries {
-  rollup: typeof import('../packages/firewall/src/rollup.ts')['smartpayFirewall']
-  esbuild: typeof import('../packages/firewall/src/esbuild.ts')['smartpayFirewall']
-  webpack: typeof import('../packages/firewall/src/webpack.ts')['smartpayFirewall']
+  rollup: typeof import('../../packages/firewall/src/rollup.ts')['smartpayFirewall']
+  esbuild: typeof import('../../packages/firewall/src/esbuild.ts')['smartpayFirewall']
+  webpack: typeof import('../../packages/firewall/src/webpack.ts')['smartpayFirewall']
 }
 
 /**

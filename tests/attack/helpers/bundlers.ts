@@ -24,7 +24,7 @@ export interface Outcome {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '')
 
-type Plugin = typeof import('../../packages/firewall/src/vite/index.ts')
+type Plugin = typeof import('../../../packages/firewall/src/vite/index.ts')
 
 /** `smartpayFirewall` from the built `@smartpay-kit/firewall/vite`, as users import it. */
 export async function firewall(): Promise<ReturnType<Plugin['smartpayFirewall']>> {

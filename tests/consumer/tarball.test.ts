@@ -8,8 +8,8 @@ import { consumerRoot, run } from './helpers.js'
 
 const tarballDir = inject('tarballDir')
 const tarballs = readdirSync(tarballDir).filter((file) => file.endsWith('.tgz'))
-const checkTarball = fileURLToPath(new URL('../scripts/check-tarball.mjs', import.meta.url))
-const repo = fileURLToPath(new URL('../', import.meta.url))
+const checkTarball = fileURLToPath(new URL('../../scripts/check-tarball.mjs', import.meta.url))
+const repo = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Every key of an `exports` value, depth first. */
 const conditions = (value: unknown): string[] =>
