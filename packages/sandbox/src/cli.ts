@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js'
+import { runCli } from './hosts/node/runCli.js'
 
 const { sandbox, exitCode } = await runCli(process.argv.slice(2), {
   out: (line) => console.log(line),

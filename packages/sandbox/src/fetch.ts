@@ -7,13 +7,13 @@
  * const smartpay = createServerClient({ secretKey, baseUrl: sandbox.apiUrl, fetch: sandbox.fetch })
  * @packageDocumentation
  */
-import { createEngine } from './engine.js'
-import type { InProcessSandbox, InProcessSandboxOptions } from './in-process.js'
-import { fetchPoster } from './webhooks.js'
+import { createEngine } from './engine/engine.js'
+import type { InProcessSandbox, InProcessSandboxOptions } from './hosts/inProcess.js'
+import { fetchPoster } from './webhooks/delivery.js'
 
-export * from './common-exports.js'
-export type { InProcessSandbox, InProcessSandboxOptions } from './in-process.js'
-export type * from './objects.js'
+export * from './commonExports.js'
+export type * from './domain/objects.js'
+export type { InProcessSandbox, InProcessSandboxOptions } from './hosts/inProcess.js'
 
 /**
  * Creates a sandbox that lives in this process: pass `sandbox.fetch` as a client's `fetch`

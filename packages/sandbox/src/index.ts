@@ -4,10 +4,10 @@
  * with `startSandbox()`: point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
  * @packageDocumentation
  */
-export { KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './auth.js'
-export type { Collection } from './collection.js'
-export * from './common-exports.js'
-export type { ErrorBody, ErrorDetail } from './errors.js'
+export { KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './api/auth.js'
+export type { Collection } from './api/collection.js'
+export * from './commonExports.js'
+export type { ErrorBody, ErrorDetail } from './domain/errors.js'
 export type {
   CheckoutSession,
   Coupon,
@@ -23,9 +23,14 @@ export type {
   Token,
   TokenStatus,
   WebhookEndpoint,
-} from './objects.js'
-export { runCli } from './run-cli.js'
-export type { Sandbox, SandboxOptions } from './sandbox.js'
-export { startSandbox } from './server.js'
-export { base62Decode, signWebhook, signWebhookMessage, webhookSignature } from './signature.js'
-export type { SandboxCertificate } from './tls.js'
+} from './domain/objects.js'
+export type { Sandbox, SandboxOptions } from './engine/sandbox.js'
+export { runCli } from './hosts/node/runCli.js'
+export { startSandbox } from './hosts/node/server.js'
+export {
+  base62Decode,
+  signWebhook,
+  signWebhookMessage,
+  webhookSignature,
+} from './hosts/node/signature.js'
+export type { SandboxCertificate } from './hosts/node/tls.js'

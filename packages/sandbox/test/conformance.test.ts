@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { PUBLIC_OPERATIONS } from '../../public-client/src/index.js'
 import { createServerClient, ID_PREFIXES, parseSecretKey } from '../../server-client/src/index.js'
 import { WEBHOOK_EVENT_TYPES } from '../../server-client/src/webhooks/index.js'
-import { PUBLIC_OPERATION_NAMES } from '../src/auth.js'
-import { ID_PREFIXES as SANDBOX_ID_PREFIXES } from '../src/ids.js'
-import { API_ROUTES } from '../src/resources/index.js'
-import { EVENT_TYPES } from '../src/webhooks.js'
+import { PUBLIC_OPERATION_NAMES } from '../src/api/auth.js'
+import { API_ROUTES } from '../src/api/resources/index.js'
+import { ID_PREFIXES as SANDBOX_ID_PREFIXES } from '../src/domain/ids.js'
+import { EVENT_TYPES } from '../src/webhooks/delivery.js'
 
 describe('sandbox and clients agree on', () => {
   it('the webhook event types', () => {

@@ -92,7 +92,7 @@ describe('idempotency', () => {
 
 describe('IdempotencyCache', () => {
   it('runs concurrent work for one key once, even when the work is slow', async () => {
-    const { IdempotencyCache } = await import('../src/idempotency.js')
+    const { IdempotencyCache } = await import('../src/api/idempotency.js')
     const cache = new IdempotencyCache()
     let runs = 0
     const work = async () => {
@@ -107,7 +107,7 @@ describe('IdempotencyCache', () => {
   })
 
   it('does not remember 5xx responses, so a retry runs again', async () => {
-    const { IdempotencyCache } = await import('../src/idempotency.js')
+    const { IdempotencyCache } = await import('../src/api/idempotency.js')
     const cache = new IdempotencyCache()
     let runs = 0
     const work = async () => ({ status: runs++ === 0 ? 500 : 200, headers: {}, body: '' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { modeOfId, newId, newSigningSecret } from '../src/ids.js'
-import { API_ROUTES } from '../src/resources/index.js'
+import { API_ROUTES } from '../src/api/resources/index.js'
+import { modeOfId, newId, newSigningSecret } from '../src/domain/ids.js'
 
 describe('ids', () => {
   it('use the API prefixes, the mode and 22 alphanumerics', () => {

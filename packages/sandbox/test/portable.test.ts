@@ -20,8 +20,8 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
 describe('@smartpay-kit/sandbox/fetch', () => {
   it('reaches no node:* module, Buffer or process, so it runs in any Fetch runtime', () => {
     const files = [...reachable('fetch.ts')]
-    expect(files).toContain('engine.ts')
-    expect(files).not.toContain('server.ts')
+    expect(files).toContain('engine/engine.ts')
+    expect(files).not.toContain('hosts/node/server.ts')
     for (const file of files) {
       const text = readFileSync(join(src, file), 'utf8')
       expect({

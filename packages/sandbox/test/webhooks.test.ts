@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createCertificate } from '../src/hosts/node/tls.js'
 import { base62Decode, signWebhookMessage, startSandbox, webhookSignature } from '../src/index.js'
-import { createCertificate } from '../src/tls.js'
-import { signDelivery } from '../src/webhook-signing.js'
+import { signDelivery } from '../src/webhooks/signing.js'
 import { authorizedOrder, type Harness, harness, SK_LIVE } from './helpers.js'
 
 interface Received {

@@ -1,0 +1,128 @@
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_KEYS } from '../../api/auth.js'
+import type { RequestLogEntry, Sandbox } from '../../engine/sandbox.js'
+import { startSandbox } from './server.js'
+import { type CliIo, runTrigger } from './triggerCli.js'
+
+export type { CliIo }
+
+const USAGE = `Usage: smartpay-sandbox [options]
+       smartpay-sandbox trigger <event-type> --url <sandbox url>   (see trigger --help)
+
+A local Smartpay test-mode API over HTTPS on 127.0.0.1.
+
+Options:
+  --port <n>             port to listen on (default: any free port)
+  --ca-file <path>       where to write the CA certificate (default: <tmp>/smartpay-sandbox-ca.pem)
+  --key <key>            accept only this key (repeatable; default: any sk_/pk_ test or live key)
+  --forward-to <url>     deliver webhooks of endpoints off this machine to this local URL
+  --webhook-base-ms <n>  first webhook retry delay, doubled each attempt (default: 500)
+  --webhook-attempts <n> webhook attempts per event (default: 8)
+  --quiet                do not print each request
+  -h, --help             show this help`
+
+const DEFAULT_CA_FILE = join(tmpdir(), 'smartpay-sandbox-ca.pem')
+
+/** One log line per request: time, method, path, status, duration, mode and flags. */
+export function formatRequest(entry: RequestLogEntry): string {
+  const flags = [
+    entry.mode,
+    entry.replayed ? 'replayed' : '',
+    entry.fault ? `fault:${entry.fault}` : '',
+  ]
+  const extra = flags.filter(Boolean).join(' ')
+  const time = new Date().toISOString().slice(11, 23)
+  return `${time} ${entry.method} ${entry.path} → ${entry.status} ${entry.ms}ms ${entry.requestId}${extra ? ` [${extra}]` : ''}`
+}
+
+/**
+ * Runs the CLI: parses `argv`, starts the sandbox and prints its URL, the CA file and the test
+ * keys. Resolves with the running sandbox, or `undefined` after `--help` or a usage error
+ * (then `process.exitCode` is left to the caller via the returned code).
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<{ sandbox?: Sandbox; exitCode: number }> {
+  if (argv[0] === 'trigger')
+    return { exitCode: await runTrigger(argv.slice(1), io, DEFAULT_CA_FILE) }
+  let values: ReturnType<typeof parse>['values']
+  try {
+    values = parse(argv).values
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`)
+    return { exitCode: 2 }
+  }
+  if (values.help) {
+    io.out(USAGE)
+    return { exitCode: 0 }
+  }
+  const numbers = {
+    port: values.port,
+    baseMs: values['webhook-base-ms'],
+    maxAttempts: values['webhook-attempts'],
+  }
+  for (const [name, value] of Object.entries(numbers))
+    if (value !== undefined && !/^\d+$/.test(value)) {
+      io.err(`${name} must be a whole number; got ${JSON.stringify(value)}.\n\n${USAGE}`)
+      return { exitCode: 2 }
+    }
+  const forwardTo = values['forward-to']
+  let sandbox: Sandbox
+  try {
+    sandbox = await startSandbox({
+      port: Number(numbers.port ?? 0),
+      ...(values.key ? { keys: values.key } : {}),
+      ...(forwardTo ? { forwardTo } : {}),
+      // Unset values keep the library's defaults, which --help and the README state.
+      webhookRetry: {
+        ...(numbers.baseMs ? { baseMs: Number(numbers.baseMs) } : {}),
+        ...(numbers.maxAttempts ? { maxAttempts: Number(numbers.maxAttempts) } : {}),
+      },
+      ...(values.quiet
+        ? {}
+        : { onRequest: (entry: RequestLogEntry) => io.out(formatRequest(entry)) }),
+    })
+  } catch (error) {
+    io.err((error as Error).message)
+    return { exitCode: 1 }
+  }
+  const caFile = resolve(values['ca-file'] ?? DEFAULT_CA_FILE)
+  await writeFile(caFile, sandbox.ca)
+  const keys = values.key ?? [DEFAULT_KEYS.secret, DEFAULT_KEYS.public]
+  io.out(`Smartpay sandbox listening on ${sandbox.url}`)
+  io.out(`  API base URL:   ${sandbox.apiUrl}`)
+  io.out(`  CA certificate: ${caFile}`)
+  io.out(`  Trust it:       NODE_EXTRA_CA_CERTS=${caFile} node your-app.js`)
+  io.out(
+    `  Keys:           ${keys.join('  ')}${values.key ? '' : '  (any sk_/pk_ test or live key works)'}`,
+  )
+  io.out(`  Checkout pages: ${sandbox.url}/checkout/<sessionId>`)
+  io.out(`  Helpers:        ${sandbox.url}/__sandbox/ (deliveries, faults, clock, reset)`)
+  if (forwardTo)
+    io.out(`  Webhooks:       endpoints off this machine are delivered to ${forwardTo}`)
+  const caOption = values['ca-file'] ? ` --ca-file ${caFile}` : ''
+  io.out(
+    `  Trigger:        smartpay-sandbox trigger order.authorized --url ${sandbox.url}${caOption}`,
+  )
+  return { sandbox, exitCode: 0 }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      'ca-file': { type: 'string' },
+      key: { type: 'string', multiple: true },
+      'forward-to': { type: 'string' },
+      'webhook-base-ms': { type: 'string' },
+      'webhook-attempts': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+}
