@@ -3,10 +3,9 @@
 // build (`npx -p @smartpay-kit/firewall smartpay-firewall scan dist`). Exit 0: no key;
 // 1: a key (the report names each file, fingerprints only); 2: bad usage or a missing folder.
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
-import { keysInFiles } from './keysInFiles.js'
-import { filesIn } from './outputFiles.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './served/messages.js'
+import { servedFiles } from './served/servedFiles.js'
+import { createServedScan } from './served/servedScan.js'
 
 const USAGE = `Usage: ${PLUGIN_NAME} scan <dir…>
 Scans every file under each folder (a client build's output) for a Smartpay secret key, as is or
@@ -29,12 +28,17 @@ function main(args: readonly string[]): number {
     return 2
   }
   let count = 0
+  const scan = createServedScan()
   const found = dirs.flatMap((dir) => {
-    const files = filesIn(dir)
+    const files = servedFiles(dir)
     count += files.length
     const shown = dir.replace(/[\\/]+$/, '')
-    return keysInFiles(
-      files.map((file) => [`${shown}/${file}`, readFileSync(join(dir, file))] as const),
+    return scan.pending(
+      files.map(({ file, path }) => ({
+        path,
+        shown: `${shown}/${file}`,
+        bytes: readFileSync(path),
+      })),
     )
   })
   if (found.length > 0) {

@@ -4,9 +4,9 @@
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
-import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
-import { keysInFiles, shownPath } from './keysInFiles.js'
+import { resolve } from 'node:path'
+import { keyInBundleMessage, PLUGIN_NAME } from './served/messages.js'
+import { createServedScan, type PendingFile, shownPath } from './served/servedScan.js'
 
 /**
  * The plugin {@link smartpayFirewall} returns: an esbuild plugin object. Typed structurally so
@@ -48,13 +48,17 @@ export function smartpayFirewall(): SmartpayFirewallEsbuildPlugin {
       const base = build.initialOptions.absWorkingDir ?? process.cwd()
       const written = build.initialOptions.write !== false
       build.onEnd((result) => {
-        const files: [string, Uint8Array][] = result.outputFiles
-          ? result.outputFiles.map(({ path, contents }) => [shownPath(path, base), contents])
-          : Object.keys(result.metafile?.outputs ?? {}).map((path) => [
-              shownPath(path, base),
-              readFileSync(isAbsolute(path) ? path : join(base, path)),
-            ])
-        const found = keysInFiles(files)
+        const files: PendingFile[] = result.outputFiles
+          ? result.outputFiles.map(({ path, contents }) => ({
+              path,
+              shown: shownPath(path, base),
+              bytes: contents,
+            }))
+          : Object.keys(result.metafile?.outputs ?? {}).map((file) => {
+              const path = resolve(base, file)
+              return { path, shown: shownPath(path, base), bytes: readFileSync(path) }
+            })
+        const found = createServedScan().pending(files)
         if (found.length === 0) return undefined
         const dirs = [...new Set(found.map(({ file }) => file.replace(/\/?[^/]*$/, '') || '.'))]
         const text = keyInBundleMessage(found, written ? dirs.join(', ') : undefined)

@@ -3,9 +3,10 @@
  * Rollup (4) and Rolldown.
  * @packageDocumentation
  */
-import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
-import { shownPath } from './keysInFiles.js'
-import { keysInBundle, keysInWrittenFiles, type ReadFiles } from './outputFiles.js'
+import { dirname } from 'node:path'
+import { bundleFiles, type OutputBundle } from './served/bundleFiles.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './served/messages.js'
+import { createServedScan, shownDirs } from './served/servedScan.js'
 
 /**
  * The plugin {@link smartpayFirewall} returns: a Rollup/Rolldown plugin object. Typed
@@ -18,7 +19,11 @@ export interface SmartpayFirewallRollupPlugin {
   generateBundle: {
     order: 'post'
     /** Fails the build, before writing, when a file of `bundle` holds a key. */
-    handler(this: { error(message: string): never }, options: unknown, bundle: object): void
+    handler(
+      this: { error(message: string): never },
+      options: { dir?: string | undefined; file?: string | undefined },
+      bundle: object,
+    ): void
   }
   /** Then every file in the output folder, as written by this build and other plugins. */
   writeBundle: {
@@ -42,15 +47,15 @@ export interface SmartpayFirewallRollupPlugin {
  * @example export default { input: 'src/main.js', plugins: [nodeResolve({ browser: true }), smartpayFirewall()] }
  */
 export function smartpayFirewall(): SmartpayFirewallRollupPlugin {
-  const read: ReadFiles = new Map()
-  const scanned = new Map<string, string>()
+  const scan = createServedScan()
   return {
     name: PLUGIN_NAME,
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
-        read.clear()
-        const found = keysInBundle(bundle as Parameters<typeof keysInBundle>[0], cwd(), read)
+      handler(output, bundle) {
+        scan.clear()
+        const dir = outputDir(output) ?? process.cwd()
+        const found = scan.pending(bundleFiles(bundle as OutputBundle, dir, process.cwd()))
         if (found.length > 0) this.error(keyInBundleMessage(found))
       },
     },
@@ -58,14 +63,16 @@ export function smartpayFirewall(): SmartpayFirewallRollupPlugin {
       order: 'post',
       sequential: true,
       handler(output) {
-        const dir = output.dir ?? output.file?.replace(/[\\/][^\\/]*$/, '')
+        const dir = outputDir(output)
         if (!dir) return
-        const found = keysInWrittenFiles(dir, scanned, read)
-        if (found.length > 0) this.error(keyInBundleMessage(found, shownPath(dir, cwd())))
+        const found = scan.served([dir], process.cwd())
+        if (found.length > 0) this.error(keyInBundleMessage(found, shownDirs([dir], process.cwd())))
       },
     },
   }
 }
 
-/** The folder module ids and output paths are shown relative to. */
-const cwd = () => (typeof process === 'undefined' ? '' : process.cwd())
+type Output = { dir?: string | undefined; file?: string | undefined }
+
+/** The folder a build writes to. */
+const outputDir = (output: Output) => output.dir ?? (output.file ? dirname(output.file) : undefined)

@@ -3,8 +3,8 @@
  * webpack 5.
  * @packageDocumentation
  */
-import { keyInBundleMessage, PLUGIN_NAME } from './findings.js'
-import { keysInFiles } from './keysInFiles.js'
+import { keyInBundleMessage, PLUGIN_NAME } from './served/messages.js'
+import { createServedScan } from './served/servedScan.js'
 
 /**
  * The plugin {@link smartpayFirewall} returns: a webpack 5 plugin instance. Typed structurally
@@ -56,8 +56,12 @@ export function smartpayFirewall(): SmartpayFirewallWebpackPlugin {
         compilation.hooks.processAssets.tap(
           { name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
           (assets) => {
-            const found = keysInFiles(
-              Object.entries(assets).map(([file, source]) => [file, source.buffer()] as const),
+            const found = createServedScan().pending(
+              Object.entries(assets).map(([file, source]) => ({
+                path: file,
+                shown: file,
+                bytes: source.buffer(),
+              })),
             )
             if (found.length > 0)
               compilation.errors.push(new WebpackError(keyInBundleMessage(found)))

@@ -1,3 +1,4 @@
+import { fingerprint } from '@smartpay-kit/core'
 import { decompressed } from './compressed.js'
 import { DECODERS, otherReadings } from './decoders.js'
 
@@ -79,4 +80,15 @@ export function findSecretKeys(file: string, content: string | Uint8Array): Foun
   read(bytes, [])
   for (const inner of decompressed(file, bytes)) read(inner, ['compressed'])
   return [...found.values()]
+}
+
+/**
+ * The first secret key in `content` (in any encoding the scanner undoes), as a fingerprint and
+ * how it was written (`sk_live_…1taz, base64`), or undefined. Never the key.
+ */
+export function findSecretKey(file: string, content: string | Uint8Array): string | undefined {
+  const [found] = findSecretKeys(file, content)
+  if (!found) return undefined
+  const how = found.encodings.length > 0 ? `, ${found.encodings.join(' › ')}` : ''
+  return `${fingerprint(found.key)}${how}`
 }

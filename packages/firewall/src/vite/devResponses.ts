@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { findSecretKey } from '../findings.js'
+import { findSecretKey } from '../scan/findSecretKeys.js'
 
 type Next = (error?: unknown) => void
 

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Logger, Plugin, ResolvedConfig } from 'vite'
+import { findSecretKey } from '../scan/findSecretKeys.js'
+import { bundleFiles } from '../served/bundleFiles.js'
 import {
-  findSecretKey,
   type KeyInFile,
   keyInBundleMessage,
   keyInDefineMessage,
@@ -10,13 +11,8 @@ import {
   keyInResponseMessage,
   PLUGIN_NAME,
   serverClientMessage,
-} from '../findings.js'
-import {
-  keysInBundle,
-  keysInPublicDir,
-  keysInWrittenFiles,
-  type ReadFiles,
-} from '../outputFiles.js'
+} from '../served/messages.js'
+import { createServedScan, shownDirs } from '../served/servedScan.js'
 import { refuseKeysInResponses } from './devResponses.js'
 import { type ChainContext, importChain } from './importChain.js'
 
@@ -70,10 +66,8 @@ function refusing(logger: Logger, server: 'dev' | 'preview') {
  */
 export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin {
   let config: ResolvedConfig | undefined
-  /** Written files already read, with their size and time: the last hooks read only new ones. */
-  const scanned = new Map<string, string>()
-  /** What generateBundle read, by path in the output folder. */
-  const read: ReadFiles = new Map()
+  /** What this build read: the last hooks read only what is new. */
+  const scan = createServedScan()
   const outDirs = new Set<string>()
   const envKeys = (): string | undefined => {
     if (!config) return undefined
@@ -82,18 +76,9 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
     return variables.length > 0 ? keyInEnvMessage(variables, prefixes) : undefined
   }
   const writtenKeys = (): string | undefined => {
-    const found = [...outDirs].flatMap((dir) =>
-      keysInWrittenFiles(dir, scanned, read).map((each) => ({
-        ...each,
-        file: shown(dir, each.file),
-      })),
-    )
-    const dirs = [...outDirs].map((dir) => relative(config?.root ?? '', dir) || dir).join(', ')
-    return found.length > 0 ? keyInBundleMessage(found, dirs) : undefined
-  }
-  const shown = (dir: string, file: string) => {
-    const base = relative(config?.root ?? '', dir)
-    return base && !base.startsWith('..') ? `${base}/${file}` : file
+    const root = config?.root ?? process.cwd()
+    const found = scan.served(outDirs, root)
+    return found.length > 0 ? keyInBundleMessage(found, shownDirs(outDirs, root)) : undefined
   }
   return {
     name: PLUGIN_NAME,
@@ -137,8 +122,7 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
       server.middlewares.use(refuseKeysInResponses(refusing(server.config.logger, 'preview')))
     },
     buildStart() {
-      scanned.clear()
-      read.clear()
+      scan.clear()
       outDirs.clear()
       if (config?.command !== 'build') return
       const env = envKeys()
@@ -168,12 +152,15 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
     // After every other plugin's generateBundle: Vite emits the HTML pages there.
     generateBundle: {
       order: 'post',
-      handler(_output, bundle) {
+      handler(output, bundle) {
         if (!config) return
-        const found: KeyInFile[] = keysInBundle(bundle, config.root, read)
+        const dir = output.dir ?? (output.file ? dirname(output.file) : config.root)
+        const found: KeyInFile[] = scan.pending(bundleFiles(bundle, dir, config.root))
         const { publicDir, build } = config
-        if (publicDir && build.copyPublicDir)
-          found.push(...keysInPublicDir(publicDir, config.root, read))
+        if (publicDir && build.copyPublicDir) {
+          const shown = relative(config.root, publicDir).split(sep).join('/') || publicDir
+          found.push(...scan.copied(publicDir, dir, shown))
+        }
         if (found.length > 0) this.error(keyInBundleMessage(found))
       },
     },

@@ -1,36 +1,27 @@
-import { fingerprint, ROLL_KEYS_URL } from '@smartpay-kit/core'
-import { findSecretKeys } from './scan/findSecretKeys.js'
+import { ROLL_KEYS_URL } from '@smartpay-kit/core'
+
+// Every message of the firewall, whatever bundler, framework or server found the key. Each
+// shows key fingerprints only (`sk_live_…1taz`), never a key.
 
 /** Prefix of every message of the plugin. */
 export const PLUGIN_NAME = 'smartpay-firewall'
 
-/**
- * The first secret key in `content` (in any encoding the scanner undoes), as a fingerprint and
- * how it was written, or undefined. Never the key.
- */
-export function findSecretKey(file: string, content: string | Uint8Array): string | undefined {
-  const [found] = findSecretKeys(file, content)
-  if (!found) return undefined
-  const how = found.encodings.length > 0 ? `, ${found.encodings.join(' › ')}` : ''
-  return `${fingerprint(found.key)}${how}`
-}
-
 const ROLL = `Roll it now at ${ROLL_KEYS_URL}: anything that reached a client bundle is public.`
 const KEEP =
-  'Keep secret keys on the server (Vite SSR, an API route) and use @smartpay-kit/public-client with a pk_ key in the browser.'
+  'Keep secret keys on the server (server rendering, an API route) and use @smartpay-kit/public-client with a pk_ key in the browser.'
 
-/** One file of the client output that holds a key. */
+/** One served file that holds a key. */
 export interface KeyInFile {
   file: string
-  /** Fingerprint and encodings, from {@link findSecretKey}. */
+  /** Fingerprint and encodings, from `findSecretKey`. */
   key: string
   /** The source module whose code holds it. */
   module?: string
-  /** The file of `public/` it was copied from. */
+  /** The file it was copied from as it is (Vite's `public/`). */
   copiedFrom?: string
 }
 
-/** A secret key in the client output: one line per file. `written`: the folder it is in. */
+/** A secret key in the client output: one line per file. `written`: the folders it is in. */
 export function keyInBundleMessage(files: readonly KeyInFile[], written?: string) {
   const lines = files.map(({ file, key, module, copiedFrom }) => {
     const origin = copiedFrom
@@ -48,7 +39,7 @@ export function keyInBundleMessage(files: readonly KeyInFile[], written?: string
   ].join('\n')
 }
 
-/** Env vars exposed to client code (`envPrefix`) that hold a secret key. */
+/** Env vars exposed to client code (by their public prefixes) that hold a secret key. */
 export function keyInEnvMessage(
   variables: readonly { name: string; key: string }[],
   prefixes: readonly string[],
@@ -56,7 +47,7 @@ export function keyInEnvMessage(
   const lines = variables.map(({ name, key }) => `  ${name}: ${key}`)
   const exposed = prefixes.map((prefix) => `${prefix}*`).join(', ')
   return [
-    `[${PLUGIN_NAME}] An env var exposed to client code (${exposed}, readable as import.meta.env) holds a Smartpay secret key:`,
+    `[${PLUGIN_NAME}] An env var exposed to client code (${exposed}, which a build inlines into the page) holds a Smartpay secret key:`,
     ...lines,
     `Rename it without the prefix and read it only on the server. ${ROLL}`,
   ].join('\n')
