@@ -18,6 +18,7 @@ import {
 } from '@smartpay-kit/core'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
+import { checkConstructorShape } from './migrationHints.js'
 import { type RawRequest, rawRequest } from './request.js'
 import {
   type CheckoutSessionsResource,
@@ -116,6 +117,7 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
       `@smartpay-kit/server-client must not run in a browser (a page or any worker): it needs a secret key, and anything a page holds, its visitors can read. If a secret key was shipped to this page, it is exposed: roll it now at ${ROLL_KEYS_URL}. In the browser, use @smartpay-kit/public-client with a public key.`,
     )
   }
+  checkConstructorShape(options)
   const { secretKey, ...transportOptions } = options
   return createTransport(resolveKey(secretKey), 'basic', transportOptions, 'secretKey')
 }

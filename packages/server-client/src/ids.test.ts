@@ -1,7 +1,7 @@
 import { ValidationError } from '@smartpay-kit/core'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { ID_PREFIXES, idMode, idSchema, pathId } from './ids.js'
+import { ID_PREFIXES, idMode, idSchema, isValidId, pathId } from './ids.js'
 
 const FP = 'sk_test_…1taz'
 
@@ -39,6 +39,22 @@ describe('pathId', () => {
     expect(() => pathId('payment', 'nonsense', 'test', FP)).toThrow(/^Expected a payment id: /)
   })
 
+  it('names the fix for { id }, the official SDK’s shape, instead of "got an object"', () => {
+    expect(() => pathId('order', { id: 'order_test_abc' }, 'test', FP)).toThrow(
+      'Expected an order id: order_test_… or order_live_…; got an object. Pass the id itself as the first argument: (params.id), not { id } as @smartpay/sdk-node took it. Nothing was sent.',
+    )
+    expect(() => pathId('payment', { id: 'payment_test_a', reference: 'R1' }, 'test', FP)).toThrow(
+      /got an object\. Pass the id itself as the first argument and the other fields as the second: \(params\.id, \{ reference \}\), not \{ id, … \}/,
+    )
+  })
+
+  it('says what it got when that is not an id at all', () => {
+    expect(() => pathId('order', {}, 'test', FP)).toThrow(/; got an object\. Nothing was sent\.$/)
+    expect(() => pathId('order', ['order_test_a'], 'test', FP)).toThrow(/; got an array\./)
+    expect(() => pathId('order', null, 'test', FP)).toThrow(/; got null\./)
+    expect(() => pathId('order', 42, 'test', FP)).toThrow(/; got a number\./)
+  })
+
   it('refuses the other mode, naming both modes and the key fingerprint only', () => {
     try {
       pathId('order', 'order_live_abc', 'test', FP)
@@ -71,5 +87,28 @@ describe('idSchema and idMode', () => {
     expect(idMode('webhookendpoint_live_a')).toBe('live')
     expect(idMode('coupon_test_a')).toBe('test')
     expect(idMode('nothing')).toBeUndefined()
+  })
+})
+
+describe('isValidId', () => {
+  it('accepts an id of each kind, in either mode, and nothing of another kind', () => {
+    for (const [kind, prefix] of Object.entries(ID_PREFIXES)) {
+      expect(isValidId(kind as keyof typeof ID_PREFIXES, `${prefix}_live_AbC123`)).toBe(true)
+      expect(isValidId(kind as keyof typeof ID_PREFIXES, `${prefix}_test_AbC123`)).toBe(true)
+      expect(isValidId(kind as keyof typeof ID_PREFIXES, `x${prefix}_test_AbC123`)).toBe(false)
+    }
+    expect(isValidId('order', 'payment_test_AbC123')).toBe(false)
+  })
+
+  it('agrees with the official isValidOrderId, and accepts the dotted session ids it refused', () => {
+    expect(isValidId('order', 'order_test_')).toBe(false)
+    expect(isValidId('order', 'order_test_a.b')).toBe(false)
+    expect(isValidId('checkoutSession', 'checkout_test_hm3tau0XY7r3ULm06pHtr8.1nsIwu')).toBe(true)
+  })
+
+  it('takes any value, and a non-string is not an id', () => {
+    for (const value of [undefined, null, 42, { id: 'order_test_a' }, ['order_test_a']]) {
+      expect(isValidId('order', value)).toBe(false)
+    }
   })
 })

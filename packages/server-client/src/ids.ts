@@ -52,10 +52,40 @@ export function idMode(id: string): Mode | undefined {
   return /^[a-z]+_(test|live)_/.exec(id)?.[1] as Mode | undefined
 }
 
+/**
+ * Whether `value` is an id of that kind, `order_test_…` or `order_live_…` for `'order'`: the
+ * check every method makes before sending. Format only: it does not say the object exists, nor
+ * that it is in your key's mode. It stands for `@smartpay/sdk-node`'s `isValidOrderId`,
+ * `isValidPaymentId`, `isValidCheckoutSessionId` and their five unexported siblings; unlike
+ * them it accepts the dotted checkout session ids the API hands out, and any value (a
+ * non-string is simply not an id).
+ * @example
+ * if (!isValidId('order', req.params.id)) return res.status(404).end()
+ */
+export function isValidId(kind: IdKind, value: unknown): value is string {
+  return typeof value === 'string' && PATTERNS[kind].test(value)
+}
+
 function show(id: unknown): string {
-  if (typeof id !== 'string') return `a ${id === null ? 'null' : typeof id}`
+  if (Array.isArray(id)) return 'an array'
+  if (id === null) return 'null'
+  if (typeof id === 'object') return 'an object'
+  if (typeof id !== 'string') return `a ${typeof id}`
   const text = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id)
   return redactKeys(text)
+}
+
+/**
+ * The fix for `{ id }` where an id goes, the official SDK's shape: `getOrder({ id })`,
+ * `updatePayment({ id, reference })`.
+ */
+function idInObject(given: unknown): string {
+  if (typeof given !== 'object' || given === null || !('id' in given)) return ''
+  const rest = Object.keys(given).filter((key) => key !== 'id')
+  // Field names are the caller's text, which may be a pasted key.
+  const names = redactKeys(rest.slice(0, 3).join(', ') + (rest.length > 3 ? ', …' : ''))
+  const params = rest.length ? `, { ${names} }` : ''
+  return ` Pass the id itself as the first argument${rest.length ? ' and the other fields as the second' : ''}: (params.id${params}), not { id${rest.length ? ', …' : ''} } as @smartpay/sdk-node took it.`
 }
 
 /**
@@ -78,10 +108,10 @@ export function assertSameMode(mode: Mode, id: unknown, field: string, keyFinger
  */
 export function pathId(kind: IdKind, id: unknown, mode: Mode, keyFingerprint: string): string {
   if (typeof id !== 'string' || !PATTERNS[kind].test(id)) {
-    throw new ValidationError(`Expected ${expected(kind)}; got ${show(id)}. Nothing was sent.`, {
-      field: 'id',
-      issues: [],
-    })
+    throw new ValidationError(
+      `Expected ${expected(kind)}; got ${show(id)}.${idInObject(id)} Nothing was sent.`,
+      { field: 'id', issues: [] },
+    )
   }
   assertSameMode(mode, id, 'id', keyFingerprint)
   return encodeURIComponent(id)

@@ -70,6 +70,7 @@ describe('the package entry', () => {
       'createServerTransport',
       'fingerprint',
       'isSmartpayError',
+      'isValidId',
       'keyMode',
       'normalizeCheckoutSession',
       'ordersResource',

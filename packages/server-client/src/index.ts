@@ -60,7 +60,7 @@ export {
   type ServerClientOptions,
 } from './createServerClient.js'
 // Ids
-export { ID_PREFIXES, type IdKind } from './ids.js'
+export { ID_PREFIXES, type IdKind, isValidId } from './ids.js'
 export type { RawRequest } from './request.js'
 // Resources: each one's interface, and its factory for bundles that need only some
 export * from './resources/resources.js'

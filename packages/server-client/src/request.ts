@@ -7,6 +7,7 @@ import {
   type Transport,
   ValidationError,
 } from '@smartpay-kit/core'
+import { REQUEST_FIELDS } from './migrationHints.js'
 
 /** A call to an operation this client does not list: what `smartpay.request()` takes. */
 export interface RawRequest {
@@ -35,7 +36,20 @@ function refuse(field: string, text: string, where: string): never {
 }
 
 function check(spec: RawRequest): void {
-  if (typeof spec !== 'object' || spec === null) refuse('spec', 'expected { method, path }', '')
+  if (typeof spec !== 'object' || spec === null) {
+    refuse(
+      'spec',
+      typeof spec === 'string'
+        ? "expected one object, { method, path, query?, body? }, not a path and options as @smartpay/sdk-node's request(endpoint, { method, params, payload }) took"
+        : 'expected { method, path }',
+      '',
+    )
+  }
+  for (const field in spec) {
+    if (Object.hasOwn(REQUEST_FIELDS, field)) {
+      refuse(field, `${REQUEST_FIELDS[field]}: request() takes { method, path, query?, body? }`, '')
+    }
+  }
   const { method, path } = spec
   if (!METHODS.includes(method)) {
     refuse('method', `expected one of ${METHODS.join(', ')}`, '')

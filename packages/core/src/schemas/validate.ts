@@ -6,6 +6,7 @@ import {
   type StandardIssue,
   type StandardSchemaV1,
 } from './standard.js'
+import { movedFieldHint, valueHint } from './migrationHints.js'
 import { knownKeys, nearestKey, unknownKey } from './unknownField.js'
 
 /** Any schema core can validate with: valibot's, or another Standard Schema. */
@@ -38,7 +39,8 @@ function run<S extends Schema>(
  * field. Returns the schema's output (defaults applied, unknown keys as the schema decides).
  * An unknown field is named with the nearest known one ("did you mean `successUrl`?") and the
  * per-call escape hatch for fields newer than this version: `extraBody`, or `extraQuery` when
- * `where.in` is `'query'`.
+ * `where.in` is `'query'`. A field or value of the official SDK's shapes (`idempotencyKey` in the
+ * params, `mode: 'token'`, `shipping`…) is named with its fix instead (`migrationHints.ts`).
  */
 export function validateParams<S extends Schema>(
   schema: S,
@@ -50,7 +52,12 @@ export function validateParams<S extends Schema>(
   let unknown: [top: string, nested: boolean] | undefined
   const describe = (issue: StandardIssue) => {
     const name = unknownKey(issue)
-    if (name === undefined) return redactKeys(issue.message)
+    if (name === undefined) {
+      const hint = valueHint(issue)
+      return redactKeys(issue.message) + (hint ? `: ${hint}` : '')
+    }
+    const moved = movedFieldHint(name, issue)
+    if (moved) return `unknown field: ${moved}`
     const top = issuePath({ message: '', path: issue.path?.slice(0, 1) }) ?? name
     unknown ??= [top, (issue.path?.length ?? 0) > 1]
     const near = nearestKey(name, knownKeys(schema, issue))
