@@ -3,15 +3,13 @@
 export { DEFAULT_KEYS } from './api/auth.js'
 export type { CheckoutOutcome } from './checkout/actions.js'
 export type { SandboxClock } from './domain/clock.js'
+export { EVENT_TYPES, type EventType, type WebhookEvent } from './domain/events.js'
 export type { Mode } from './domain/ids.js'
 export type { Fault, FaultKind, FaultMatch } from './engine/faults.js'
 export type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './engine/sandbox.js'
-export {
-  type Delivery,
-  type DeliveryAttempt,
-  EVENT_TYPES,
-  type EventType,
-  type ForwardTo,
-  type WebhookEvent,
-  type WebhookRetryOptions,
+export type {
+  Delivery,
+  DeliveryAttempt,
+  ForwardTo,
+  WebhookRetryOptions,
 } from './webhooks/delivery.js'

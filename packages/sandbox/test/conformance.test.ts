@@ -6,8 +6,8 @@ import { createServerClient, ID_PREFIXES, parseSecretKey } from '../../server-cl
 import { WEBHOOK_EVENT_TYPES } from '../../server-client/src/webhooks/index.js'
 import { PUBLIC_OPERATION_NAMES } from '../src/api/auth.js'
 import { API_ROUTES } from '../src/api/resources/index.js'
+import { EVENT_TYPES } from '../src/domain/events.js'
 import { ID_PREFIXES as SANDBOX_ID_PREFIXES } from '../src/domain/ids.js'
-import { EVENT_TYPES } from '../src/webhooks/delivery.js'
 
 describe('sandbox and clients agree on', () => {
   it('the webhook event types', () => {

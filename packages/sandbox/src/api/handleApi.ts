@@ -1,9 +1,9 @@
 import type { Clock } from '../domain/clock.js'
 import { ApiError } from '../domain/errors.js'
+import type { EventType } from '../domain/events.js'
 import type { Mode } from '../domain/ids.js'
 import type { BaseObject, JsonObject } from '../domain/objects.js'
 import type { Store } from '../domain/store.js'
-import type { EventType } from '../webhooks/delivery.js'
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js'
 import {
   authenticate,

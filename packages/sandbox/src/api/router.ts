@@ -1,24 +1,16 @@
-import type { Mode } from '../domain/ids.js'
-import type { BaseObject, JsonObject } from '../domain/objects.js'
-import type { Store } from '../domain/store.js'
-import type { EventType } from '../webhooks/delivery.js'
+import type { Scope } from '../domain/lifecycle.js'
+import type { JsonObject } from '../domain/objects.js'
 
 /** HTTP methods the API uses. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** What a handler sees: the caller's mode, the store, the parsed request, and an event sink. */
-export interface Context {
-  mode: Mode
-  store: Store
+/** What a handler sees: the domain's scope (mode, store, time, event sink) and the request. */
+export interface Context extends Scope {
   params: Record<string, string>
   query: URLSearchParams
   body: JsonObject
-  /** One timestamp per request, in ms. */
-  now: number
   /** `https://127.0.0.1:PORT`, for building checkout URLs. */
   origin: string
-  /** Queues an event; it is delivered only if the handler succeeds. */
-  emit(type: EventType, data: BaseObject): void
 }
 
 /** What a handler returns; `body: undefined` sends an empty body. */

@@ -1,11 +1,11 @@
 import type { Clock } from '../domain/clock.js'
 import { applyPromotionCode } from '../domain/discounts.js'
 import { ApiError, notFound } from '../domain/errors.js'
+import type { EventType } from '../domain/events.js'
 import { modeOfId } from '../domain/ids.js'
 import { authorizeOrder, type Scope } from '../domain/lifecycle.js'
 import type { BaseObject, CheckoutSession, Order, Token } from '../domain/objects.js'
 import type { Store } from '../domain/store.js'
-import type { EventType } from '../webhooks/delivery.js'
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js'
 
 /** What the shopper's action did, and where the browser goes next. */

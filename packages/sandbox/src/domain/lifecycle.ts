@@ -1,7 +1,8 @@
-import type { Context } from '../api/router.js'
 import { ApiError } from './errors.js'
-import { newId } from './ids.js'
+import type { EventType } from './events.js'
+import { type Mode, newId } from './ids.js'
 import {
+  type BaseObject,
   baseFields,
   type Json,
   type JsonObject,
@@ -9,9 +10,17 @@ import {
   type Order,
   type Payment,
 } from './objects.js'
+import type { Store } from './store.js'
 
-/** The part of a request context that state changes need. */
-export type Scope = Pick<Context, 'mode' | 'store' | 'now' | 'emit'>
+/** What state changes need: the caller's mode, the store, the time and an event sink. */
+export interface Scope {
+  mode: Mode
+  store: Store
+  /** One timestamp per request, in ms. */
+  now: number
+  /** Queues an event; it is delivered only if the handler succeeds. */
+  emit(type: EventType, data: BaseObject): void
+}
 
 /** How long an authorization can be captured. */
 const AUTHORIZATION_TTL_MS = 30 * 24 * 60 * 60 * 1000

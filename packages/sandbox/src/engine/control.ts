@@ -7,9 +7,9 @@ import {
   runCheckoutAction,
 } from '../checkout/actions.js'
 import { ApiError } from '../domain/errors.js'
+import { EVENT_TYPES, type EventType } from '../domain/events.js'
 import type { Mode } from '../domain/ids.js'
 import { OBJECT_KINDS, type ObjectKind } from '../domain/objects.js'
-import { EVENT_TYPES, type EventType } from '../webhooks/delivery.js'
 import { type Fault, type FaultQueue, faultProblem } from './faults.js'
 import type { SandboxHandle } from './sandbox.js'
 

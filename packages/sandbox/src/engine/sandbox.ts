@@ -1,14 +1,9 @@
 import type { CheckoutOutcome } from '../checkout/actions.js'
 import type { SandboxClock } from '../domain/clock.js'
+import type { EventType, WebhookEvent } from '../domain/events.js'
 import type { Mode } from '../domain/ids.js'
 import type { ObjectKind, ObjectsByKind } from '../domain/objects.js'
-import type {
-  Delivery,
-  EventType,
-  ForwardTo,
-  WebhookEvent,
-  WebhookRetryOptions,
-} from '../webhooks/delivery.js'
+import type { Delivery, ForwardTo, WebhookRetryOptions } from '../webhooks/delivery.js'
 import type { Fault } from './faults.js'
 
 /** Options both kinds of sandbox take: the HTTPS server and the in-process one. */

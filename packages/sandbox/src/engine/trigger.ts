@@ -6,9 +6,9 @@ import {
   rejectCheckout,
   runCheckoutAction,
 } from '../checkout/actions.js'
+import type { EventType, WebhookEvent } from '../domain/events.js'
 import { type Mode, newId, randomBase62 } from '../domain/ids.js'
 import { baseFields, type JsonObject } from '../domain/objects.js'
-import type { EventType, WebhookEvent } from '../webhooks/delivery.js'
 
 /** What `trigger` reaches into. */
 export type TriggerDeps = CheckoutDeps & Pick<ApiDeps, 'origin'>

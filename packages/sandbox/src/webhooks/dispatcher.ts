@@ -1,12 +1,11 @@
+import type { EventType, WebhookEvent } from '../domain/events.js'
 import { type Mode, newId } from '../domain/ids.js'
 import type { BaseObject } from '../domain/objects.js'
 import type { Store } from '../domain/store.js'
 import {
   type Delivery,
-  type EventType,
   type ForwardTo,
   isLoopbackUrl,
-  type WebhookEvent,
   type WebhookPoster,
   type WebhookRetryOptions,
 } from './delivery.js'

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../domain/events.js'
 import { newId, newSigningSecret } from '../../domain/ids.js'
 import {
   baseFields,
@@ -5,7 +6,6 @@ import {
   pickStrings,
   type WebhookEndpoint,
 } from '../../domain/objects.js'
-import { EVENT_TYPES } from '../../webhooks/delivery.js'
 import { paginate } from '../collection.js'
 import { type Context, ok, type Route, route } from '../router.js'
 import { array, boolean, metadata, type Rule, required, string, validate } from '../validation.js'

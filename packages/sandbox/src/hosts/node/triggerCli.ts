@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { request } from 'node:https'
 import { parseArgs } from 'node:util'
-import type { Delivery, WebhookEvent } from '../../webhooks/delivery.js'
-import { EVENT_TYPES } from '../../webhooks/delivery.js'
+import { EVENT_TYPES, type WebhookEvent } from '../../domain/events.js'
+import type { Delivery } from '../../webhooks/delivery.js'
 
 /** Where the CLI writes its lines. */
 export interface CliIo {
