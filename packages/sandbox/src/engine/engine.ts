@@ -1,8 +1,5 @@
-import { type ApiRequest, handleApi } from '../api/handleApi.js'
-import { IdempotencyCache } from '../api/idempotency.js'
+import type { ApiRequest } from '../api/handleApi.js'
 import { jsonReply, type Reply, toResponse } from '../api/reply.js'
-import { API_ROUTES } from '../api/resources/index.js'
-import { Router } from '../api/router.js'
 import {
   authorizeCheckout,
   type CheckoutOutcome,
@@ -10,14 +7,12 @@ import {
   runCheckoutAction,
 } from '../checkout/actions.js'
 import { checkoutPage } from '../checkout/page.js'
-import { Clock } from '../domain/clock.js'
 import { newRequestId } from '../domain/ids.js'
-import { Store } from '../domain/store.js'
-import { checkForwardTo, type WebhookPoster } from '../webhooks/delivery.js'
-import { WebhookDispatcher } from '../webhooks/dispatcher.js'
+import type { WebhookPoster } from '../webhooks/delivery.js'
 import { handleControl } from './control.js'
-import { FaultQueue, faultReply } from './faults.js'
 import type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './sandbox.js'
+import { type Answer, serveApi } from './serveApi.js'
+import { createState } from './state.js'
 import { triggerEvent } from './trigger.js'
 
 /**
@@ -58,6 +53,13 @@ export interface Engine {
   stop(): void
 }
 
+const NOT_FOUND = jsonReply(404, {
+  statusCode: 404,
+  errorCode: 'request.not-found',
+  message: 'The API is under /v1.',
+  details: [],
+})
+
 /** An error as the network layer of a fetch would raise it, for drop faults in-process. */
 const dropped = () =>
   new TypeError('fetch failed: the sandbox dropped the connection (an injected drop fault)')
@@ -72,103 +74,54 @@ function aborted(signal: AbortSignal): Promise<unknown> {
 
 /** Builds a sandbox engine; both the HTTPS server and `createSandbox()` stand on one. */
 export function createEngine(options: EngineOptions): Engine {
-  checkForwardTo(options.forwardTo)
-  const store = new Store()
-  const clock = new Clock()
-  const dispatcher = new WebhookDispatcher(store, {
-    retry: options.webhookRetry,
-    post: options.post,
-    forwardTo: options.forwardTo,
-    anyTarget: options.anyTarget ?? false,
-  })
-  const faults = new FaultQueue()
-  const idempotency = new IdempotencyCache(() => clock.now())
-  const router = new Router(API_ROUTES)
-  const keys = options.keys ? new Set(options.keys) : undefined
+  const state = createState(options)
   let origin = 'https://127.0.0.1'
-  const reset = () => {
-    store.clear()
-    idempotency.clear()
-    dispatcher.clear()
-    faults.clear()
-    clock.reset()
-  }
-  const checkout = { store, dispatcher, clock }
   const trigger: SandboxHandle['trigger'] = (type, opts = {}) =>
-    triggerEvent({ store, dispatcher, clock, origin }, type, opts.mode ?? 'test')
+    triggerEvent({ ...state, origin }, type, opts.mode ?? 'test')
+
+  /** `/v1` goes to the API (through any queued fault), then the hosted page, then the controls. */
+  const route = async (request: Incoming): Promise<Answer> => {
+    const { method, url, raw } = request
+    const { pathname } = url
+    if (pathname === '/v1' || pathname.startsWith('/v1/'))
+      return serveApi({ ...state, origin }, request)
+    if (pathname.startsWith('/checkout/'))
+      return { reply: checkoutPage(state, method, url, raw), facts: {} }
+    if (pathname.startsWith('/__sandbox/')) {
+      const deps = { ...state, trigger, ...(options.ca ? { ca: options.ca } : {}) }
+      return { reply: handleControl(deps, method, url, raw), facts: {} }
+    }
+    return { reply: NOT_FOUND, facts: {} }
+  }
 
   const serve = async (request: Incoming): Promise<Served> => {
     const started = Date.now()
     const requestId = newRequestId()
-    const { url, method, raw } = request
-    const log = (status: RequestLogEntry['status'], extra: Partial<RequestLogEntry> = {}) =>
-      options.onRequest?.({
-        requestId,
-        method,
-        path: url.pathname,
-        status,
-        ms: Date.now() - started,
-        ...extra,
-      })
     const key = request.headers.get('idempotency-key')
     const headers: Record<string, string> = {
       'request-id': requestId,
       ...(key ? { 'idempotency-key': key } : {}),
     }
-    const finish = (reply: Reply, extra: Partial<RequestLogEntry> = {}): Served => {
-      log(reply.status, extra)
-      return { kind: 'reply', reply, headers }
+    const { reply, facts } = await route(request)
+    const log = (status: RequestLogEntry['status']) =>
+      options.onRequest?.({
+        requestId,
+        method: request.method,
+        path: request.url.pathname,
+        status,
+        ms: Date.now() - started,
+        ...facts,
+      })
+    if (reply === 'hang') {
+      log('hung')
+      throw await aborted(request.signal)
     }
-
-    if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
-      const fault = faults.take(method, url.pathname)
-      // A delay holds the answer but not the work: like a real server, it completes the
-      // request even if the caller gave up. A hang never answers; it ends when the caller aborts.
-      if (fault?.kind === 'delay' && fault.hang === true) {
-        log('hung', { fault: 'delay' })
-        throw await aborted(request.signal)
-      }
-      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
-      const failNow = fault && fault.kind !== 'delay' && !fault.after
-      const outcome = failNow
-        ? undefined
-        : await handleApi({ store, router, idempotency, dispatcher, clock, origin, keys }, request)
-      const facts = {
-        ...(outcome?.mode ? { mode: outcome.mode } : {}),
-        ...(outcome?.replayed ? { replayed: true } : {}),
-      }
-      if (fault && fault.kind !== 'delay') {
-        const reply = faultReply(fault, `http://${url.host}${url.pathname}${url.search}`)
-        if (reply === 'drop') {
-          log('dropped', { ...facts, fault: fault.kind })
-          return { kind: 'drop' }
-        }
-        return finish(reply, { ...facts, fault: fault.kind })
-      }
-      return finish(
-        outcome?.reply ?? jsonReply(500, {}),
-        fault ? { ...facts, fault: fault.kind } : facts,
-      )
+    if (reply === 'drop') {
+      log('dropped')
+      return { kind: 'drop' }
     }
-    if (url.pathname.startsWith('/checkout/'))
-      return finish(checkoutPage(checkout, method, url, raw))
-    if (url.pathname.startsWith('/__sandbox/'))
-      return finish(
-        handleControl(
-          { ...checkout, faults, reset, trigger, ...(options.ca ? { ca: options.ca } : {}) },
-          method,
-          url,
-          raw,
-        ),
-      )
-    return finish(
-      jsonReply(404, {
-        statusCode: 404,
-        errorCode: 'request.not-found',
-        message: 'The API is under /v1.',
-        details: [],
-      }),
-    )
+    log(reply.status)
+    return { kind: 'reply', reply, headers }
   }
 
   /** The sandbox as a Fetch function: drops reject like a network error, hangs wait for abort. */
@@ -191,7 +144,8 @@ export function createEngine(options: EngineOptions): Engine {
     return toResponse(served.reply, served.headers)
   }
   const act = (id: string, fn: Parameters<typeof runCheckoutAction<CheckoutOutcome>>[2]) =>
-    runCheckoutAction(checkout, id, fn)
+    runCheckoutAction(state, id, fn)
+  const { store, clock, dispatcher, faults } = state
 
   return {
     setOrigin: (value) => {
@@ -211,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
         act(id, (scope, s) => authorizeCheckout(scope, s, opts.promotionCode)),
       cancel: (id) => act(id, cancelCheckout),
       trigger,
-      reset,
+      reset: state.reset,
     }),
     stop: () => dispatcher.stop(),
   }
