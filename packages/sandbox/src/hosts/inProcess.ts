@@ -1,4 +1,6 @@
+import { createEngine } from '../engine/engine.js'
 import type { SandboxCoreOptions, SandboxHandle } from '../engine/sandbox.js'
+import type { WebhookPoster } from '../webhooks/delivery.js'
 
 /**
  * Options of `createSandbox()` from `@smartpay-kit/sandbox/fetch`.
@@ -23,3 +25,42 @@ export interface InProcessSandboxOptions extends SandboxCoreOptions {
 
 /** A sandbox in this process: everything a sandbox offers, served through `fetch`. */
 export type InProcessSandbox = SandboxHandle
+
+/** Posts with a Fetch function (the global one by default), for runtimes without node:http. */
+function fetchPoster(send: (request: Request) => Promise<Response> | Response): WebhookPoster {
+  return async (url, body, headers, timeoutMs) => {
+    const response = await send(
+      new Request(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    )
+    await response.body?.cancel()
+    return response.status
+  }
+}
+
+/**
+ * Creates a sandbox that lives in this process: pass `sandbox.fetch` as a client's `fetch`
+ * and `sandbox.apiUrl` as its `baseUrl`. Webhooks go to `deliver` when given (your handler:
+ * nothing leaves the process), else with the global fetch to loopback URLs only.
+ */
+export function createSandbox(options: InProcessSandboxOptions = {}): InProcessSandbox {
+  const { deliver, origin = 'https://127.0.0.1', ...core } = options
+  const url = new URL(origin).origin
+  const engine = createEngine({
+    ...core,
+    post: fetchPoster(deliver ?? ((request) => fetch(request))),
+    anyTarget: deliver !== undefined,
+  })
+  engine.setOrigin(url)
+  return {
+    ...engine.handle(),
+    url,
+    apiUrl: `${url}/v1`,
+    stop: async () => engine.stop(),
+  }
+}

@@ -79,22 +79,3 @@ export function checkForwardTo(forwardTo: ForwardTo | undefined): void {
         `forwardTo must name http(s) URLs on 127.0.0.1 or localhost (the sandbox never sends anything off this machine); got ${JSON.stringify(target)}.`,
       )
 }
-
-/** Posts with a Fetch function (the global one by default), for runtimes without node:http. */
-export function fetchPoster(
-  send: (request: Request) => Promise<Response> | Response,
-): WebhookPoster {
-  return async (url, body, headers, timeoutMs) => {
-    const response = await send(
-      new Request(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
-    )
-    await response.body?.cancel()
-    return response.status
-  }
-}
