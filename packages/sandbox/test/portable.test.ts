@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -32,5 +33,34 @@ describe('@smartpay-kit/sandbox/fetch', () => {
         node: null,
       })
     }
+  })
+})
+
+/** Every source file under src, relative to it: tests and test helpers left out. */
+const sources = (): string[] =>
+  readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(file) && !file.includes('testing/'),
+  )
+
+/** The Node built-in modules a file imports or re-exports, with or without `node:`. */
+const nodeModules = (text: string): string[] =>
+  [...text.matchAll(/(?:from|import)\s*\(?\s*'([^'.][^']*)'/g)]
+    .map(([, spec]) => spec as string)
+    .filter((spec) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0] ?? ''))
+
+describe('packages/sandbox/src', () => {
+  it('imports Node built-ins in the Node host (hosts/node/) only', () => {
+    const files = sources()
+    const found = new Map(
+      files.map((file) => [file, nodeModules(readFileSync(join(src, file), 'utf8'))]),
+    )
+    // The check sees them where they are: the HTTPS server and the CLI.
+    expect(found.get('hosts/node/server.ts')).toContain('node:https')
+    expect(found.get('hosts/node/runCli.ts')).toContain('node:fs/promises')
+    const outside = files.filter((file) => !file.startsWith('hosts/node/'))
+    expect(outside).toEqual(
+      expect.arrayContaining(['engine/engine.ts', 'hosts/inProcess.ts', 'cli.ts']),
+    )
+    for (const file of outside) expect({ file, node: found.get(file) }).toEqual({ file, node: [] })
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { API_ROUTES } from '../src/api/resources/index.js'
-import { modeOfId, newId, newSigningSecret } from '../src/domain/ids.js'
+import {
+  BASE62_ALPHABET,
+  modeOfId,
+  newId,
+  newRequestId,
+  newSigningSecret,
+  randomBase62,
+} from './ids.js'
 
 describe('ids', () => {
   it('use the API prefixes, the mode and 22 alphanumerics', () => {
@@ -23,10 +29,24 @@ describe('ids', () => {
   })
 })
 
-describe('route table', () => {
-  it('covers the 34 operations (token-mode session creation shares POST /checkout-sessions)', () => {
-    expect(API_ROUTES).toHaveLength(33)
-    expect(new Set(API_ROUTES.map((r) => r.operation)).size).toBe(33)
-    expect(new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(33)
+describe('newRequestId', () => {
+  it('has no mode: req_ and 22 alphanumerics', () => {
+    expect(newRequestId()).toMatch(/^req_[0-9A-Za-z]{22}$/)
+    expect(modeOfId(newRequestId())).toBeUndefined()
+  })
+})
+
+describe('randomBase62', () => {
+  it('gives exactly the length asked, in the base62 alphabet', () => {
+    for (const length of [0, 1, 22, 300]) {
+      const text = randomBase62(length)
+      expect(text).toHaveLength(length)
+      for (const char of text) expect(BASE62_ALPHABET).toContain(char)
+    }
+  })
+
+  it('reaches every character of the alphabet', () => {
+    // 20 000 draws: the chance that one of 62 characters never comes is below 1e-130.
+    expect(new Set(randomBase62(20_000)).size).toBe(62)
   })
 })
