@@ -15,36 +15,12 @@ export type WebhookVerificationErrorReason =
   | 'replayed'
   /** The body is larger than `maxBodyBytes`; nothing was computed over it. */
   | 'body-too-large'
-  /** The signing secret is empty or not base62, so no key can be derived from it. */
+  /** The signing secret is missing, empty or not base62, so no key can be derived from it. */
   | 'malformed-secret'
-  /**
-   * Deprecated, never thrown any more: an authentic body that is not JSON, or not shaped as this
-   * version expects, is returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
-   */
-  | 'malformed-body'
-  /**
-   * Deprecated, never thrown any more: an authentic event of a type this version does not know
-   * is returned as an {@link UnrecognizedWebhookEvent} (`understood: false`).
-   */
-  | 'unknown-event-type'
-
-/** @deprecated Renamed {@link WebhookVerificationErrorReason}. */
-export type WebhookSignatureErrorReason = WebhookVerificationErrorReason
-
-/** @deprecated What 0.1 put on `error.event`; see {@link UnrecognizedWebhookEvent}. */
-export interface UnknownWebhookEvent {
-  id?: unknown
-  /** The type as Smartpay named it (`event`, else `eventData.type`). */
-  type: string
-  eventData: { type: string; data?: unknown; [field: string]: unknown }
-  [field: string]: unknown
-}
 
 // Symbol.for is shared by every copy of this package loaded in one process, so the guard below
 // recognises errors thrown by another installed copy, where `instanceof` would say no.
 const BRAND = Symbol.for('@smartpay-kit/webhook-signature-error')
-// 0.1 named the class WebhookSignatureError; a copy of that version still throws that name.
-const NAMES = new Set(['WebhookVerificationError', 'WebhookSignatureError'])
 
 /**
  * A delivery was refused: it is not from Smartpay for this endpoint, not recent, a replay or too
@@ -53,8 +29,6 @@ const NAMES = new Set(['WebhookVerificationError', 'WebhookSignatureError'])
 export class WebhookVerificationError extends Error {
   /** Which check refused the delivery. */
   readonly reason: WebhookVerificationErrorReason
-  /** @deprecated Never set any more; authentic events are returned, never thrown. */
-  readonly event?: UnknownWebhookEvent
 
   constructor(
     reason: WebhookVerificationErrorReason,
@@ -74,14 +48,6 @@ export function isWebhookVerificationError(value: unknown): value is WebhookVeri
     value instanceof WebhookVerificationError ||
     (value instanceof Error &&
       (value as { [BRAND]?: unknown })[BRAND] === true &&
-      NAMES.has(value.name))
+      value.name === 'WebhookVerificationError')
   )
 }
-
-/** @deprecated Renamed {@link WebhookVerificationError}; this is the same class. */
-export const WebhookSignatureError = WebhookVerificationError
-/** @deprecated Renamed {@link WebhookVerificationError}. */
-export type WebhookSignatureError = WebhookVerificationError
-
-/** @deprecated Renamed {@link isWebhookVerificationError}; this is the same function. */
-export const isWebhookSignatureError = isWebhookVerificationError

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWebhookHandler, type WebhookHandlerOptions } from './handler.js'
 import sdk from './sdk-vectors.json'
-import type { SeenEventStore } from './seenEvents.js'
 import { signWebhook } from './sign.js'
+import type { WebhookEventStore } from './stores/eventStore.js'
+import { memoryEventStore } from './stores/memoryEventStore.js'
 import shared from './webhook-vectors.json'
 
 const secret = 'Q8vN2kLm5TzX7cRb1YwH4jPd9GsF3uKe6AoV0iJn'
@@ -39,12 +40,39 @@ async function deliver(event: unknown, init: { headers?: Record<string, string> 
 const handlerWith = (options: Partial<WebhookHandlerOptions> = {}) =>
   createWebhookHandler({ signingSecret: secret, on: {}, onError: vi.fn(), ...options })
 
+/** A memory store that logs each call (a delivery key as `delivery:…`); `overrides` answer instead. */
+function recordingStore(overrides: Partial<WebhookEventStore> = {}) {
+  const log: string[] = []
+  const inner = memoryEventStore()
+  const name = (key: string) => (key.startsWith('delivery:') ? 'delivery:…' : key)
+  const store: WebhookEventStore = {
+    claim: (key, leaseMs) => {
+      log.push(key.startsWith('delivery:') ? 'claim delivery:…' : `claim ${key} ${leaseMs}`)
+      return (overrides.claim ?? inner.claim)(key, leaseMs)
+    },
+    extend: (key, leaseMs) => {
+      log.push(`extend ${name(key)} ${leaseMs}`)
+      return (overrides.extend ?? inner.extend)(key, leaseMs)
+    },
+    complete: (key, ttlMs) => {
+      log.push(`complete ${name(key)} ${ttlMs}`)
+      return (overrides.complete ?? inner.complete)(key, ttlMs)
+    },
+    release: (key) => {
+      log.push(`release ${name(key)}`)
+      return (overrides.release ?? inner.release)(key)
+    },
+  }
+  return { store, log }
+}
+
 async function answer(response: Response) {
   return { status: response.status, body: await response.json() }
 }
 
 describe('createWebhookHandler', () => {
   afterEach(() => {
+    vi.useRealTimers()
     vi.restoreAllMocks()
   })
 
@@ -193,11 +221,41 @@ describe('createWebhookHandler', () => {
       expect(log).toHaveBeenCalledWith(expect.stringContaining(event.id), expect.any(Error))
     })
 
-    it('answers 500 when the secret is malformed: this server is misconfigured', async () => {
+    it('throws when created without a secret, naming the variable to set', () => {
+      for (const signingSecret of [undefined, '']) {
+        expect(() => createWebhookHandler({ signingSecret, on: {} })).toThrow(
+          expect.objectContaining({
+            reason: 'malformed-secret',
+            message: expect.stringMatching(/SMARTPAY_WEBHOOK_SECRET/),
+          }),
+        )
+      }
+    })
+
+    it('throws when created with a malformed secret, such as an API key', () => {
+      for (const signingSecret of ['sk_test_notAWebhookSecret', ['fine', 'not base62!']]) {
+        expect(() => createWebhookHandler({ signingSecret, on: {} })).toThrow(
+          expect.objectContaining({ reason: 'malformed-secret' }),
+        )
+      }
+    })
+
+    it('throws when created with a lease it cannot extend in time', () => {
+      for (const leaseMs of [0, 29, 1.5, Number.NaN]) {
+        expect(() => handlerWith({ leaseMs })).toThrow(/leaseMs must be/)
+      }
+    })
+
+    it('answers 500 when a secret function returns a malformed secret', async () => {
       const onError = vi.fn()
-      const handler = handlerWith({ signingSecret: 'sk_test_notAWebhookSecret', onError })
-      const response = await handler(await deliver(eventOf('order.authorized')))
-      expect(await answer(response)).toEqual({ status: 500, body: { error: 'not-verified' } })
+      const handler = handlerWith({ signingSecret: () => 'sk_test_notAWebhookSecret', onError })
+      const request = await deliver(eventOf('order.authorized'), {
+        headers: { 'Smartpay-Subscription-Id': 'webhookendpoint_test_1' },
+      })
+      expect(await answer(await handler(request))).toEqual({
+        status: 500,
+        body: { error: 'not-verified' },
+      })
       expect(onError.mock.calls[0]?.[0]).toMatchObject({ reason: 'malformed-secret' })
     })
 
@@ -235,7 +293,7 @@ describe('createWebhookHandler', () => {
       expect(authorized).toHaveBeenCalledOnce()
     })
 
-    it('runs an event once when two deliveries of it arrive together', async () => {
+    it('runs an event once when two deliveries of it arrive together; the second hears 409', async () => {
       let release = () => {}
       const gate = new Promise<void>((resolve) => {
         release = resolve
@@ -244,35 +302,175 @@ describe('createWebhookHandler', () => {
       const handler = handlerWith({ on: { 'order.authorized': authorized } })
       const event = eventOf('order.authorized')
       const [a, b] = [handler(await deliver(event)), handler(await deliver(event))]
-      // A safety net, not a measure: verifying the signature takes its time on a busy machine.
-      await vi.waitFor(() => expect(authorized).toHaveBeenCalled(), { timeout: 30_000 })
+      // The second is answered while the first still runs: nothing waits on a clock here.
+      const second = await Promise.race([a, b])
+      expect(await answer(second)).toEqual({ status: 409, body: { error: 'in-progress' } })
       release()
-      expect([(await a).status, (await b).status]).toEqual([200, 200])
+      expect([(await a).status, (await b).status].sort()).toEqual([200, 409])
       expect(authorized).toHaveBeenCalledOnce()
+      // Smartpay's next retry, once the first run ended:
+      expect((await answer(await handler(await deliver(event)))).body).toEqual({
+        received: true,
+        duplicate: true,
+      })
     })
 
-    it('marks an event seen in the given store only after the function succeeded', async () => {
-      const log: string[] = []
-      const keys = new Set<string>()
-      const seenEvents: SeenEventStore = {
-        seen: async (key) => keys.has(key),
-        markSeen: async (key, ttlMs) => {
-          log.push(`mark ${key.split(':')[0]} ${ttlMs > 0}`)
-          keys.add(key)
-        },
-      }
+    it('claims the delivery, then the event, and completes it only after the function returned', async () => {
+      const { store, log } = recordingStore()
+      const handler = handlerWith({ store, on: { 'order.authorized': () => void log.push('run') } })
+      await handler(await deliver(eventOf('order.authorized', 'evt_test_markedAfter')))
+      expect(log).toEqual([
+        'claim delivery:…',
+        'claim evt_test_markedAfter 30000',
+        'run',
+        'complete evt_test_markedAfter 259200000',
+      ])
+    })
+
+    it('releases the claim when the function throws, so the retry runs it', async () => {
+      const { store, log } = recordingStore()
       const handler = handlerWith({
-        seenEvents,
+        store,
         on: {
           'order.authorized': () => {
-            log.push('run')
+            throw new Error('database down')
           },
         },
       })
-      const event = eventOf('order.authorized', 'evt_test_markedAfter')
-      await handler(await deliver(event))
-      // The delivery is remembered when verified; the event id once it is handled.
-      expect(log).toEqual(['mark delivery true', 'run', 'mark evt_test_markedAfter true'])
+      await handler(await deliver(eventOf('order.authorized', 'evt_test_released')))
+      expect(log.slice(1)).toEqual(['claim evt_test_released 30000', 'release evt_test_released'])
+    })
+
+    it('answers 409 for an event the store says is busy, running nothing and releasing nothing', async () => {
+      const { store, log } = recordingStore({
+        claim: (key) => (key.startsWith('evt') ? 'busy' : 'claimed'),
+      })
+      const authorized = vi.fn()
+      const handler = handlerWith({ store, on: { 'order.authorized': authorized } })
+      const response = await handler(await deliver(eventOf('order.authorized', 'evt_test_busy')))
+      expect(await answer(response)).toEqual({ status: 409, body: { error: 'in-progress' } })
+      expect(authorized).not.toHaveBeenCalled()
+      expect(log.slice(1)).toEqual(['claim evt_test_busy 30000'])
+    })
+
+    it('gives the store the event id exactly as the signed body has it, whatever the headers say', async () => {
+      const { store, log } = recordingStore()
+      const handler = handlerWith({ store, on: { 'order.authorized': () => {} } })
+      const request = await deliver(eventOf('order.authorized', 'evt_test_Body'), {
+        headers: { 'Smartpay-Event-Id': 'evt_test_Header' },
+      })
+      await handler(request)
+      expect(log).toContain('claim evt_test_Body 30000')
+    })
+
+    it('extends the claim every third of leaseMs while the function runs', async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+      const { store, log } = recordingStore()
+      let finish = () => {}
+      const running = new Promise<void>((resolve) => {
+        finish = resolve
+      })
+      const started = vi.fn()
+      const handler = handlerWith({
+        store,
+        leaseMs: 3000,
+        on: {
+          'order.authorized': () => {
+            started()
+            return running
+          },
+        },
+      })
+      const answered = handler(await deliver(eventOf('order.authorized', 'evt_test_slow')))
+      await vi.waitFor(() => expect(started).toHaveBeenCalled(), { timeout: 30_000 })
+      await vi.advanceTimersByTimeAsync(3000)
+      finish()
+      expect((await answered).status).toBe(200)
+      vi.useRealTimers()
+      expect(log.filter((line) => line.startsWith('extend'))).toEqual([
+        'extend evt_test_slow 3000',
+        'extend evt_test_slow 3000',
+        'extend evt_test_slow 3000',
+      ])
+      expect(log.at(-1)).toMatch(/^complete evt_test_slow/)
+    })
+
+    it("reports a lost claim, and does not release what may be someone else's", async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+      const { store, log } = recordingStore({ extend: () => false })
+      const onError = vi.fn()
+      let fail = (_: Error) => {}
+      const running = new Promise<void>((_, reject) => {
+        fail = reject
+      })
+      const started = vi.fn()
+      const handler = handlerWith({
+        store,
+        onError,
+        leaseMs: 300,
+        on: {
+          'order.authorized': () => {
+            started()
+            return running
+          },
+        },
+      })
+      const answered = handler(await deliver(eventOf('order.authorized', 'evt_test_lost')))
+      await vi.waitFor(() => expect(started).toHaveBeenCalled(), { timeout: 30_000 })
+      await vi.advanceTimersByTimeAsync(300)
+      fail(new Error('too late anyway'))
+      expect((await answered).status).toBe(500)
+      vi.useRealTimers()
+      expect(String(onError.mock.calls[0]?.[0])).toMatch(/claim on evt_test_lost ran out.*leaseMs/)
+      expect(log).not.toContain('release evt_test_lost')
+    })
+
+    it('answers 200 when the function ran but the store failed to record it, and reports it', async () => {
+      const trouble = new Error('redis gone')
+      const { store } = recordingStore({
+        complete: () => {
+          throw trouble
+        },
+      })
+      const onError = vi.fn()
+      const handler = handlerWith({ store, onError, on: { 'order.authorized': () => {} } })
+      const response = await handler(await deliver(eventOf('order.authorized')))
+      expect(response.status).toBe(200)
+      expect(onError).toHaveBeenCalledWith(
+        trouble,
+        expect.objectContaining({ event: expect.anything() }),
+      )
+    })
+
+    it('answers 500, running nothing, when the store cannot claim', async () => {
+      const { store } = recordingStore({
+        claim: (key) => (key.startsWith('evt') ? Promise.reject(new Error('down')) : 'claimed'),
+      })
+      const authorized = vi.fn()
+      const handler = handlerWith({ store, on: { 'order.authorized': authorized } })
+      const response = await handler(await deliver(eventOf('order.authorized')))
+      expect(await answer(response)).toEqual({ status: 500, body: { error: 'handler-failed' } })
+      expect(authorized).not.toHaveBeenCalled()
+    })
+
+    it('runs every delivery with store: false', async () => {
+      const authorized = vi.fn()
+      const handler = handlerWith({ store: false, on: { 'order.authorized': authorized } })
+      const event = eventOf('order.authorized')
+      const request = await deliver(event)
+      await handler(request.clone())
+      await handler(request)
+      expect(authorized).toHaveBeenCalledTimes(2)
+    })
+
+    it('keeps each handler its own default store: one event, two endpoints, both run', async () => {
+      const [fulfil, record] = [vi.fn(), vi.fn()]
+      const fulfilment = handlerWith({ on: { 'order.authorized': fulfil } })
+      const bookkeeping = handlerWith({ on: { 'order.authorized': record } })
+      const event = eventOf('order.authorized')
+      expect((await fulfilment(await deliver(event))).status).toBe(200)
+      expect((await bookkeeping(await deliver(event))).status).toBe(200)
+      expect([fulfil.mock.calls.length, record.mock.calls.length]).toEqual([1, 1])
     })
   })
 

@@ -1,13 +1,14 @@
 import { isWebhookVerificationError } from './errors.js'
 import type { WebhookEventType } from './event.js'
+import { resolveOptions, type VerifyWebhookRequestOptions } from './options.js'
 import { readRequestBody } from './request.js'
-import { createMemorySeenEventStore, type SeenEventStore } from './seenEvents.js'
+import { type RunOutcome, runOnce } from './runOnce.js'
 import type {
   UnderstoodWebhookEvent,
   UnrecognizedWebhookEvent,
   VerifiedWebhookEvent,
 } from './understand.js'
-import { resolveMaxBodyBytes, type VerifyWebhookRequestOptions, verifyWebhook } from './verify.js'
+import { verifyDelivery } from './verify.js'
 
 /** What a callback of {@link createWebhookHandler} gets besides the event. */
 export interface WebhookHandlerContext {
@@ -27,8 +28,9 @@ export type WebhookEventHandlers = {
  * Options of {@link createWebhookHandler}: the verification options plus what to do with events.
  * @example
  * createWebhookHandler({
- *   signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET!,
+ *   signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET,
  *   on: { 'order.authorized': async (event) => fulfil(event.eventData.data.id) },
+ *   store: redisEventStore(redis),
  * })
  */
 export interface WebhookHandlerOptions extends VerifyWebhookRequestOptions {
@@ -44,8 +46,16 @@ export interface WebhookHandlerOptions extends VerifyWebhookRequestOptions {
     | ((event: UnrecognizedWebhookEvent, context: WebhookHandlerContext) => unknown)
     | undefined
   /**
-   * Hears why a delivery got a 500: your code threw, or the secret could not be had. Smartpay
-   * then delivers the event again.
+   * How long an event's claim lasts without being extended. It is extended every third of this
+   * while your code runs, so your code may take longer; it only bounds how soon another server
+   * runs an event whose process died mid-run. Keep it above the longest pause your process can
+   * have (a stalled event loop cannot extend) and below Smartpay's retry interval.
+   * @default 30_000 (30 seconds)
+   */
+  leaseMs?: number | undefined
+  /**
+   * Hears why a delivery got a 500 (your code threw, the secret could not be had, the store
+   * failed) and store trouble that did not change the answer. Smartpay delivers a 500 again.
    * @default logs with console.error
    */
   onError?: ((error: unknown, context: WebhookErrorContext) => void) | undefined
@@ -60,22 +70,35 @@ export interface WebhookErrorContext extends WebhookHandlerContext {
 /** A Fetch handler: `Request` in, `Response` out. */
 export type WebhookHandler = (request: Request) => Promise<Response>
 
-// Smartpay's retry schedule is not published; Stripe retries for 3 days. Within this time a
-// retry of an event already handled gets its 200 without running your code again.
-const HANDLED_TTL_MS = 72 * 60 * 60 * 1000
+const DEFAULT_LEASE_MS = 30_000
+
+/** A status and a JSON body. */
+type Answer = [status: number, body: object]
+
+const ANSWERS: Record<RunOutcome, Answer> = {
+  ran: [200, { received: true }],
+  handled: [200, { received: true, duplicate: true }],
+  // Any answer but 200 makes Smartpay deliver it again, by when the other run has ended.
+  busy: [409, { error: 'in-progress' }],
+}
+const IGNORED: Answer = [200, { received: true, handled: false }]
+const HANDLER_FAILED: Answer = [500, { error: 'handler-failed' }]
 
 /**
  * A webhook endpoint as a Fetch handler (`Request` in, `Response` out), for Hono, Next.js route
- * handlers, Cloudflare Workers, Deno and Bun. It verifies each delivery, runs your function for
- * its type, and answers what Smartpay needs:
+ * handlers, Cloudflare Workers, Deno and Bun. It verifies each delivery, claims its event in the
+ * `store`, runs your function for its type, and answers what Smartpay needs:
  * - 200 when your function returned, for a type you do not act on, and for an event already
  *   handled (a retry whose 200 got lost: your code does not run twice);
+ * - 409 for an event still running (on this server or another sharing the store): Smartpay
+ *   retries, and gets the 200 once that run ends;
  * - 400 with `{ error: reason }` for a refused delivery (bad signature, too old, a replay…);
  * - 500 when your function throws or the secret cannot be had, so Smartpay delivers it again.
+ * Throws at once when the options are wrong, e.g. `signingSecret` is unset.
  * @example
  * // app/api/webhooks/smartpay/route.ts (Next.js)
  * export const POST = createWebhookHandler({
- *   signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET!,
+ *   signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET,
  *   on: {
  *     'order.authorized': async (event) => {
  *       const order = await smartpay.orders.retrieve(event.eventData.data.id)
@@ -86,81 +109,60 @@ const HANDLED_TTL_MS = 72 * 60 * 60 * 1000
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const { on, unrecognized, onError = logError } = options
-  // Check options now, not at the first delivery.
-  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
-  const seenEvents: SeenEventStore | false =
-    options.seenEvents ?? (options.toleranceMs === false ? false : createMemorySeenEventStore())
-  const verify = { ...options, seenEvents, maxBodyBytes }
-  // Event id → its handling, while it runs: a duplicate arriving meanwhile waits for it instead
-  // of running your code a second time.
-  const running = new Map<string, Promise<Answer>>()
+  // Checked now, not at the first delivery.
+  const resolved = resolveOptions(options, 'handler')
+  const leaseMs = resolveLeaseMs(options.leaseMs)
 
-  async function run(event: VerifiedWebhookEvent, request: Request): Promise<Answer> {
-    const context = { request }
+  /** Your function for this event, or the answer when there is none to run. */
+  function workFor(event: VerifiedWebhookEvent, context: WebhookHandlerContext) {
     const type = event.understood ? event.type : event.eventType
     const own = type === undefined ? undefined : on[type as WebhookEventType]
     if (event.understood) {
-      if (!own) return [200, { received: true, handled: false }]
-      await (own as (e: VerifiedWebhookEvent, c: WebhookHandlerContext) => unknown)(event, context)
-    } else if (unrecognized) {
-      await unrecognized(event, context)
-    } else if (own) {
-      onError(notUnderstood(event), { ...context, event })
-      return [500, { error: 'not-understood' }]
-    } else {
-      return [200, { received: true, handled: false }]
+      if (!own) return IGNORED
+      return async () =>
+        (own as (e: VerifiedWebhookEvent, c: WebhookHandlerContext) => unknown)(event, context)
     }
-    // Only now: had your code thrown, Smartpay's retry must run it again.
-    if (seenEvents && event.id !== undefined) {
-      await seenEvents.markSeen(event.id, HANDLED_TTL_MS)
-    }
-    return [200, { received: true }]
+    if (unrecognized) return async () => unrecognized(event, context)
+    if (!own) return IGNORED
+    onError(notUnderstood(event), { ...context, event })
+    return [500, { error: 'not-understood' }] satisfies Answer
   }
 
   return async function handleWebhook(request: Request): Promise<Response> {
     if (request.method !== 'POST') {
-      return json(405, { error: 'method-not-allowed' }, { allow: 'POST' })
+      return json([405, { error: 'method-not-allowed' }], { allow: 'POST' })
     }
     let event: VerifiedWebhookEvent
     try {
-      const body = await readRequestBody(request, maxBodyBytes)
-      event = await verifyWebhook({ ...verify, body, headers: request.headers })
+      const body = await readRequestBody(request, resolved.maxBodyBytes)
+      event = await verifyDelivery(resolved, body, request.headers)
     } catch (error) {
       if (isWebhookVerificationError(error) && error.reason !== 'malformed-secret') {
-        return json(400, { error: error.reason, message: error.message })
+        return json([400, { error: error.reason, message: error.message }])
       }
       onError(error, { request })
-      return json(500, { error: 'not-verified' })
+      return json([500, { error: 'not-verified' }])
     }
-    const id = event.id
+    const context = { request, event }
+    const work = workFor(event, { request })
+    if (typeof work !== 'function') return json(work)
     try {
-      if (id !== undefined && seenEvents && (await seenEvents.seen(id))) {
-        return json(200, { received: true, duplicate: true })
-      }
-      // Running now (also checked after the store answered, which may take a while): wait for
-      // it. Its failure is reported once, by the delivery that ran it.
-      const earlier = id === undefined ? undefined : running.get(id)
-      if (earlier) return json(...(await earlier.catch((): Answer => [500, HANDLER_FAILED])))
-      const handling = run(event, request)
-      if (id !== undefined) running.set(id, handling)
-      try {
-        return json(...(await handling))
-      } finally {
-        if (id !== undefined) running.delete(id)
-      }
+      const warn = (problem: unknown) => onError(problem, context)
+      return json(ANSWERS[await runOnce(resolved.store, event.id, leaseMs, work, warn)])
     } catch (error) {
-      onError(error, { request, event })
-      return json(500, HANDLER_FAILED)
+      onError(error, context)
+      return json(HANDLER_FAILED)
     }
   }
 }
 
-const HANDLER_FAILED = { error: 'handler-failed' }
+function resolveLeaseMs(leaseMs: number | undefined): number {
+  if (leaseMs === undefined) return DEFAULT_LEASE_MS
+  if (Number.isSafeInteger(leaseMs) && leaseMs >= 30) return leaseMs
+  throw new TypeError(`leaseMs must be a whole number of milliseconds ≥ 30; got ${leaseMs}.`)
+}
 
-/** A status and a JSON body. */
-type Answer = [status: number, body: object]
-
-function json(status: number, body: object, headers: Record<string, string> = {}): Response {
+function json([status, body]: Answer, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', ...headers },
@@ -179,5 +181,5 @@ function notUnderstood(event: UnrecognizedWebhookEvent): Error {
 function logError(error: unknown, context: WebhookErrorContext): void {
   const event = context.event
   const what = event ? ` for ${event.understood ? event.type : event.eventType} ${event.id}` : ''
-  console.error(`Smartpay webhook: answered 500${what}; Smartpay will deliver it again.`, error)
+  console.error(`Smartpay webhook${what}:`, error)
 }

@@ -7,13 +7,11 @@ it('exports exactly the public webhook API', () => {
     'WEBHOOK_EVENT_TYPES',
     'WEBHOOK_HEADERS',
     'WebhookEventSchema',
-    'WebhookSignatureError', // deprecated alias of WebhookVerificationError
     'WebhookVerificationError',
     'computeWebhookSignature',
-    'createMemorySeenEventStore',
     'createWebhookHandler',
-    'isWebhookSignatureError', // deprecated alias of isWebhookVerificationError
     'isWebhookVerificationError',
+    'memoryEventStore',
     'signWebhook',
     'verifyWebhook',
     'verifyWebhookRequest',

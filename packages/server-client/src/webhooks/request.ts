@@ -1,10 +1,7 @@
+import { resolveOptions, type VerifyWebhookRequestOptions } from './options.js'
+import { refuse } from './refusals.js'
 import type { VerifiedWebhookEvent } from './understand.js'
-import {
-  bodyTooLarge,
-  resolveMaxBodyBytes,
-  type VerifyWebhookRequestOptions,
-  verifyWebhook,
-} from './verify.js'
+import { verifyDelivery } from './verify.js'
 
 /**
  * {@link verifyWebhook} for a Web `Request` (Next.js route handlers, Hono, Workers, Deno, Bun):
@@ -13,7 +10,7 @@ import {
  * @example
  * export async function POST(request: Request) {
  *   const event = await verifyWebhookRequest(request, {
- *     signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET!,
+ *     signingSecret: process.env.SMARTPAY_WEBHOOK_SECRET,
  *   })
  *   if (event.type === 'payment.created') await recordPayment(event.eventData.data)
  *   return new Response(null, { status: 200 })
@@ -23,8 +20,9 @@ export async function verifyWebhookRequest(
   request: Request,
   options: VerifyWebhookRequestOptions,
 ): Promise<VerifiedWebhookEvent> {
-  const body = await readRequestBody(request, resolveMaxBodyBytes(options.maxBodyBytes))
-  return verifyWebhook({ ...options, body, headers: request.headers })
+  const resolved = resolveOptions(options, 'call')
+  const body = await readRequestBody(request, resolved.maxBodyBytes)
+  return verifyDelivery(resolved, body, request.headers)
 }
 
 /**
@@ -39,7 +37,7 @@ export async function readRequestBody(request: Request, max: number): Promise<Ui
     )
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (declared > max) throw bodyTooLarge(declared, max)
+  if (declared > max) throw refuse('body-too-large', { size: declared, max })
   if (request.body === null) return new Uint8Array(0)
   const chunks: Uint8Array[] = []
   let size = 0
@@ -50,7 +48,7 @@ export async function readRequestBody(request: Request, max: number): Promise<Ui
     size += value.byteLength
     if (size > max) {
       await reader.cancel().catch(() => {})
-      throw bodyTooLarge(undefined, max)
+      throw refuse('body-too-large', { size: undefined, max })
     }
     chunks.push(value)
   }

@@ -1,9 +1,5 @@
-import {
-  computeWebhookSignature,
-  signedPayload,
-  WEBHOOK_HEADERS,
-  type WebhookBody,
-} from './signature.js'
+import { WEBHOOK_HEADERS } from './headers.js'
+import { computeWebhookSignature, signedPayload, type WebhookBody } from './signature.js'
 
 /**
  * Options of {@link signWebhook}.

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isWebhookSignatureError, type WebhookSignatureError } from './errors.js'
+import { isWebhookVerificationError, type WebhookVerificationError } from './errors.js'
 import sdk from './sdk-vectors.json'
 import { computeWebhookSignature, signedPayload } from './signature.js'
 import shared from './webhook-vectors.json'
@@ -8,13 +8,13 @@ import shared from './webhook-vectors.json'
 const [vector] = shared.vectors
 const bytes = (text: string) => new TextEncoder().encode(text)
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookSignatureError> {
+async function rejection(promise: Promise<unknown>): Promise<WebhookVerificationError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   )
-  if (!isWebhookSignatureError(error))
-    throw new Error(`expected a WebhookSignatureError, got ${error}`)
+  if (!isWebhookVerificationError(error))
+    throw new Error(`expected a WebhookVerificationError, got ${error}`)
   return error
 }
 
@@ -61,10 +61,16 @@ describe('computeWebhookSignature', () => {
     if (secret) expect(error.message).not.toContain(secret.trim())
   })
 
-  it('refuses a secret that is not a string as malformed-secret', async () => {
+  it('refuses a missing secret as malformed-secret, naming the variable to set', async () => {
     const error = await rejection(computeWebhookSignature('x', undefined as unknown as string))
     expect(error.reason).toBe('malformed-secret')
-    expect(error.message).toContain('got undefined')
+    expect(error.message).toContain('it is undefined. Set SMARTPAY_WEBHOOK_SECRET')
+  })
+
+  it('refuses a secret that is not a string as malformed-secret', async () => {
+    const error = await rejection(computeWebhookSignature('x', 42 as unknown as string))
+    expect(error.reason).toBe('malformed-secret')
+    expect(error.message).toContain('expected a string, got number')
   })
 })
 

@@ -1,16 +1,8 @@
 import { decodeBase62 } from './base62.js'
-import { WebhookVerificationError } from './errors.js'
+import { refuse, WEBHOOK_SECRET_VARIABLE } from './refusals.js'
 
 /** The raw body of a delivery: the exact bytes received, or their text. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer
-
-/** Names of the headers Smartpay sends with each delivery. */
-export const WEBHOOK_HEADERS = {
-  signature: 'Smartpay-Signature',
-  timestamp: 'Smartpay-Signature-Timestamp',
-  subscriptionId: 'Smartpay-Subscription-Id',
-  eventId: 'Smartpay-Event-Id',
-} as const
 
 const encoder = new TextEncoder()
 
@@ -62,21 +54,22 @@ export function signingKey(secret: unknown): Promise<CryptoKey> {
   return key
 }
 
-function decodeSecret(secret: unknown): Uint8Array<ArrayBuffer> {
+/**
+ * The key bytes of a signing secret; throws `malformed-secret`, saying what is wrong, for
+ * anything else: checked when a handler is created, so a missing secret fails at start-up.
+ */
+export function decodeSecret(secret: unknown): Uint8Array<ArrayBuffer> {
   const fail = (problem: string): never => {
-    throw new WebhookVerificationError(
-      'malformed-secret',
-      `Invalid webhook signingSecret: ${problem}.`,
-    )
+    throw refuse('malformed-secret', { problem })
   }
-  if (typeof secret !== 'string') {
-    return fail(`expected a string, got ${secret === null ? 'null' : typeof secret}`)
-  }
-  if (secret === '') {
+  if (secret === undefined || secret === null || secret === '') {
     return fail(
-      "it is empty. Pass the webhook endpoint's signingSecret (is its environment variable set?)",
+      `it is ${secret === '' ? 'empty' : String(secret)}. Set ${WEBHOOK_SECRET_VARIABLE} to the webhook ` +
+        `endpoint's signingSecret (returned when the endpoint is created; smartpay-sandbox prints one) ` +
+        `and pass signingSecret: process.env.${WEBHOOK_SECRET_VARIABLE}`,
     )
   }
+  if (typeof secret !== 'string') return fail(`expected a string, got ${typeof secret}`)
   if (secret.trim() !== secret) return fail('it has surrounding whitespace; trim it')
   if (/^(sk|pk)_/.test(secret)) {
     return fail(

@@ -4,8 +4,9 @@ import { isWebhookVerificationError, type WebhookVerificationErrorReason } from 
 import { WEBHOOK_EVENT_TYPES } from './event.js'
 import { verifyWebhookRequest } from './request.js'
 import sdk from './sdk-vectors.json'
-import { createMemorySeenEventStore, type SeenEventStore } from './seenEvents.js'
 import { signWebhook } from './sign.js'
+import type { WebhookEventStore } from './stores/eventStore.js'
+import { memoryEventStore } from './stores/memoryEventStore.js'
 import type { UnderstoodWebhookEvent, UnrecognizedWebhookEvent } from './understand.js'
 import { type VerifyWebhookOptions, verifyWebhook } from './verify.js'
 import shared from './webhook-vectors.json'
@@ -353,6 +354,14 @@ describe('verifyWebhook', () => {
       expect(error.message).toContain('any of the 2 signingSecrets')
     })
 
+    it('refuses a missing secret as malformed-secret, naming SMARTPAY_WEBHOOK_SECRET', async () => {
+      const error = await failure(
+        verifyWebhook(delivery({ signingSecret: undefined })),
+        'malformed-secret',
+      )
+      expect(error.message).toMatch(/it is undefined\. Set SMARTPAY_WEBHOOK_SECRET/)
+    })
+
     it('refuses an empty list as malformed-secret', async () => {
       await failure(verifyWebhook(delivery({ signingSecret: [] })), 'malformed-secret')
     })
@@ -489,9 +498,9 @@ describe('verifyWebhook', () => {
 
     it("accepts Smartpay's retry of the same event: it is signed anew", async () => {
       vi.useFakeTimers({ now, toFake: ['Date'] })
-      const seenEvents = createMemorySeenEventStore()
-      await understood(verifyWebhook({ ...(await signed(now - 2000)), seenEvents }))
-      const retry = await understood(verifyWebhook({ ...(await signed(now - 1000)), seenEvents }))
+      const store = memoryEventStore()
+      await understood(verifyWebhook({ ...(await signed(now - 2000)), store }))
+      const retry = await understood(verifyWebhook({ ...(await signed(now - 1000)), store }))
       expect(retry.id).toBe('evt_test_Zk3Nq8Vb2Lm7Xc1Rt5Wd9H')
     })
 
@@ -499,25 +508,29 @@ describe('verifyWebhook', () => {
       vi.useFakeTimers({ now, toFake: ['Date'] })
       const marks: [string, number][] = []
       const keys = new Set<string>()
-      const seenEvents: SeenEventStore = {
-        seen: async (key) => keys.has(key),
-        markSeen: async (key, ttlMs) => {
-          marks.push([key, ttlMs])
+      const store: WebhookEventStore = {
+        claim: async (key, leaseMs) => {
+          marks.push([key, leaseMs])
+          if (keys.has(key)) return 'busy'
           keys.add(key)
+          return 'claimed'
         },
+        extend: () => false,
+        complete: () => {},
+        release: () => {},
       }
-      const options = { ...(await signed(now - 60_000)), seenEvents }
+      const options = { ...(await signed(now - 60_000)), store }
       await understood(verifyWebhook(options))
       const signature = (options.headers as Record<string, string>)['Smartpay-Signature']
       expect(marks).toEqual([[`delivery:${signature}`, 240_000]])
       await failure(verifyWebhook(options), 'replayed')
-      expect(marks).toHaveLength(1)
+      expect(marks).toHaveLength(2)
     })
 
     it('lets a replay through once the store forgot it, to the timestamp check', async () => {
       vi.useFakeTimers({ now, toFake: ['Date'] })
-      const seenEvents = createMemorySeenEventStore()
-      const options = { ...(await signed(now - 299_000)), seenEvents }
+      const store = memoryEventStore()
+      const options = { ...(await signed(now - 299_000)), store }
       await understood(verifyWebhook(options))
       vi.setSystemTime(now + 1001)
       await failure(verifyWebhook(options), 'timestamp-outside-tolerance')
@@ -525,24 +538,24 @@ describe('verifyWebhook', () => {
 
     it('does not remember a refused delivery', async () => {
       vi.useFakeTimers({ now, toFake: ['Date'] })
-      const seenEvents = createMemorySeenEventStore()
-      const options = { ...(await signed(now - 5000)), seenEvents }
+      const store = memoryEventStore()
+      const options = { ...(await signed(now - 5000)), store }
       await failure(verifyWebhook({ ...options, body: `${vector.body} ` }), 'bad-signature')
       await understood(verifyWebhook(options))
     })
 
-    it('checks nothing with seenEvents: false, nor by default when toleranceMs is false', async () => {
+    it('checks nothing with store: false, nor by default when toleranceMs is false', async () => {
       vi.useFakeTimers({ now, toFake: ['Date'] })
       const options = await signed(now - 23)
-      for (const extra of [{ seenEvents: false as const }, { toleranceMs: false as const }]) {
+      for (const extra of [{ store: false as const }, { toleranceMs: false as const }]) {
         await understood(verifyWebhook({ ...options, ...extra }))
         await understood(verifyWebhook({ ...options, ...extra }))
       }
     })
 
     it('checks a given store even when toleranceMs is false', async () => {
-      const seenEvents = createMemorySeenEventStore()
-      const options = { ...(await signed(1)), seenEvents, toleranceMs: false as const }
+      const store = memoryEventStore()
+      const options = { ...(await signed(1)), store, toleranceMs: false as const }
       await understood(verifyWebhook(options))
       await failure(verifyWebhook(options), 'replayed')
     })

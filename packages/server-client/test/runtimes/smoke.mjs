@@ -168,7 +168,7 @@ export async function smoke({
       throw new Error('tampered body verified')
     } catch (error) {
       assert(
-        webhooks.isWebhookSignatureError(error) && error.reason === 'bad-signature',
+        webhooks.isWebhookVerificationError(error) && error.reason === 'bad-signature',
         `${error?.message}`,
       )
     }
