@@ -1,5 +1,11 @@
 import { fingerprint } from '../keys/fingerprint.js'
 
+/**
+ * Replaces the API keys in `text` with their fingerprints; `found`, if given, gets each key
+ * found, decoded (`sk_live_…` as a client holds it).
+ */
+export type Redactor = (text: string, found?: Set<string>) => string
+
 // Keys as the client sends them: plain (`Bearer sk_…`), and in `Basic` as base64 of `sk_…:`,
 // which starts `c2tf` (`cGtf` for pk_, `cmtf` for rk_). The mode is left out of the base64
 // pattern: a run of 12 that merely contains `c2tf` is rare enough to hide with the keys.
