@@ -3,6 +3,16 @@
 // texts it found (none when it has nothing to undo); the scanner applies them recursively, so
 // layered encodings (a base64 data URL holding JSON holding an escaped key) come apart too.
 
+/** A decoded text, and whether it is a whole value (a string literal, a data URL's payload). */
+export interface Decoded {
+  text: string
+  /**
+   * The whole of an encoded value, from its first byte: only such bytes are worth guessing to
+   * be a compressed stream without a signature (brotli, raw deflate).
+   */
+  whole: boolean
+}
+
 /** One way of writing text, undone. */
 export interface Decoder {
   /** Shown in the build error: how the key was written. */
@@ -13,12 +23,33 @@ export interface Decoder {
    */
   binary: boolean
   /** `done`: runs of the same file decoded already (escapes leave most runs as they were). */
-  decode(text: string, done: Set<string>): string[]
+  decode(text: string, done: Set<string>): Decoded[]
+}
+
+/** Texts that are never whole values. */
+const parts = (texts: string[]): Decoded[] => texts.map((text) => ({ text, whole: false }))
+
+/** True when `text[at…at + length]` is a whole value: between quotes, after `base64,`, on a line. */
+function isWhole(text: string, at: number, length: number): boolean {
+  return /^$|["'`,>\s]/.test(text[at - 1] ?? '') && /^$|["'`=<)\s;]/.test(text[at + length] ?? '')
 }
 
 const char = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '')
 
-const SINGLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' }
+/** `\` and a letter; `\` before a line break continues a string on the next line (no character). */
+const SINGLE: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\n': '',
+  '\r': '',
+  '\r\n': '',
+  '\u2028': '',
+  '\u2029': '',
+}
 
 const ENTITIES: Record<string, string> = {
   lowbar: '_',
@@ -36,7 +67,7 @@ const ENTITIES: Record<string, string> = {
 }
 
 const ESCAPE =
-  /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([0-7]{1,3})|([\s\S]))|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?|%(?:u([0-9a-fA-F]{4})|([0-9a-fA-F]{2}))/g
+  /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([0-7]{1,3})|(\r\n|[\s\S]))|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?|%(?:u([0-9a-fA-F]{4})|([0-9a-fA-F]{2}))/g
 
 function unescapeOne(
   all: string,
@@ -86,7 +117,7 @@ function decodeAround(
 const escapes: Decoder = {
   name: 'escaped',
   binary: false,
-  decode: (text) => (/[\\&%]/.test(text) ? decodeAround(text, ESCAPE, unescapeOne) : []),
+  decode: (text) => (/[\\&%]/.test(text) ? parts(decodeAround(text, ESCAPE, unescapeOne)) : []),
 }
 
 const CSS_ESCAPE = /\\([0-9a-fA-F]{1,6}) ?/g
@@ -97,7 +128,7 @@ const cssEscapes: Decoder = {
   binary: false,
   decode: (text) =>
     /\\[0-9a-fA-F]/.test(text)
-      ? decodeAround(text, CSS_ESCAPE, (_, hex) => char(Number.parseInt(hex ?? '', 16)))
+      ? parts(decodeAround(text, CSS_ESCAPE, (_, hex) => char(Number.parseInt(hex ?? '', 16))))
       : [],
 }
 
@@ -126,12 +157,17 @@ const base64: Decoder = {
       /(?<![A-Za-z0-9+/_-])([A-Za-z0-9+/_-]{40,})\r?\n(?=[A-Za-z0-9+/_-])/g,
       '$1',
     )
-    return [...joined.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}/g)].flatMap(([run]) => {
+    return [...joined.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}/g)].flatMap((match) => {
+      const [run] = match
       if (done.has(run)) return []
       done.add(run)
       const identifier = /^[A-Za-z]+$/.test(run)
       if (identifier && !KEY_PREFIX_BASE64.some((core) => run.includes(core))) return []
-      return [0, 1, 2, 3].map((skip) => Buffer.from(run.slice(skip), 'base64').toString('latin1'))
+      const whole = isWhole(joined, match.index, run.length)
+      return [0, 1, 2, 3].map((skip) => ({
+        text: Buffer.from(run.slice(skip), 'base64').toString('latin1'),
+        whole: whole && skip === 0,
+      }))
     })
   },
 }
@@ -141,10 +177,15 @@ const hex: Decoder = {
   name: 'hex',
   binary: true,
   decode: (text, done) =>
-    [...text.matchAll(/(?<![0-9a-fA-F])[0-9a-fA-F]{32,}/g)].flatMap(([run]) => {
+    [...text.matchAll(/(?<![0-9a-fA-F])[0-9a-fA-F]{32,}/g)].flatMap((match) => {
+      const [run] = match
       if (done.has(`hex:${run}`)) return []
       done.add(`hex:${run}`)
-      return [0, 1].map((skip) => Buffer.from(run.slice(skip), 'hex').toString('latin1'))
+      const whole = isWhole(text, match.index, run.length)
+      return [0, 1].map((skip) => ({
+        text: Buffer.from(run.slice(skip), 'hex').toString('latin1'),
+        whole: whole && skip === 0,
+      }))
     }),
 }
 
@@ -155,12 +196,13 @@ const charCodes: Decoder = {
   name: 'character codes',
   binary: true,
   decode: (text) =>
-    [...text.matchAll(CODES)].map(([run]) =>
-      run
+    [...text.matchAll(CODES)].map(([run]) => ({
+      text: run
         .split(',')
         .map((code) => char(Number(code.trim())))
         .join(''),
-    ),
+      whole: true,
+    })),
 }
 
 /** The decoders the scanner applies at every layer. */

@@ -16,8 +16,9 @@ const scan = (content: string | Uint8Array, file = 'out.js') =>
 describe('findSecretKeys', () => {
   it.each([
     ['as is', `const key = "${KEY}"`, []],
-    ['after an escaped newline', `"notes:\\n${KEY}"`, ['escaped']],
-    ['after an escaped tab', `"\\t${KEY}"`, ['escaped']],
+    // Its bytes are there, glued after the escape's letter.
+    ['after an escaped newline', `"notes:\\n${KEY}"`, []],
+    ['after an escaped tab', `"\\t${KEY}"`, []],
     ['with \\u escapes', `"\\u0073k_${BODY}"`, ['escaped']],
     ['with \\x escapes', `"\\x73\\x6b_${BODY}"`, ['escaped']],
     ['with HTML references', `&#115;k&lowbar;${BODY}`, ['escaped']],
@@ -79,8 +80,24 @@ describe('findSecretKeys', () => {
     expect(scan(wrapped)).toEqual([{ key: KEY, encodings: ['base64'] }])
   })
 
+  it.each([
+    ['a letter', `"X${KEY}".slice(1)`],
+    ['a digit', `"1${KEY}".slice(1)`],
+    ['a word', `"Bearer${KEY}".slice(6)`],
+  ])('finds a key glued after %s (`"X" + key`, as a minifier folds it)', (_, content) => {
+    expect(scan(content)).toEqual([{ key: KEY, encodings: [] }])
+  })
+
+  it('finds a key broken by line continuations inside a string', () => {
+    const [head, middle, tail] = [KEY.slice(0, 14), KEY.slice(14, 22), KEY.slice(22)]
+    expect(scan(`const key = "${head}\\\n${middle}\\\r\n${tail}"`)).toEqual([
+      { key: KEY, encodings: ['escaped'] },
+    ])
+  })
+
   it('finds nothing in words that merely contain sk_live_ or sk_test_', () => {
     expect(scan('const task_live_abcdefghijk = 1; disk_test_abcdefghij()')).toEqual([])
+    expect(scan('risk_test_validation(); mask_live_updates_enabled')).toEqual([])
   })
 
   it('finds nothing in public keys or short prefixes', () => {

@@ -11,12 +11,16 @@ export interface FoundKey {
 }
 
 /**
- * The build-time key pattern. Unlike core's run-time pattern it is global, and it is matched
- * against decoded text too, where `\nsk_live_…` has become a real newline before the key.
+ * The build-time key pattern, global, matched against decoded text too (where `\nsk_live_…`
+ * has become a real newline before the key). A key may be glued to what precedes it: `"X" +
+ * key` is one string in a minified bundle, `base64('x' + key)` decodes to `xsk_live_…`.
  */
-const KEY = /(?:^|[^0-9A-Za-z])(sk_(?:test|live)_[0-9A-Za-z]{8,})/g
-/** In decoded bytes a key may follow anything: `base64('x' + key)` decodes to `xsk_live_…`. */
-const KEY_IN_BYTES = /(sk_(?:test|live)_[0-9A-Za-z]{8,})/g
+const KEY = /([0-9A-Za-z]?)(sk_(?:test|live)_[0-9A-Za-z]{8,})/g
+/**
+ * In text, a key glued after a letter or digit must look random (a capital or a digit after its
+ * prefix): `risk_test_validation` is a word, `Xsk_live_Ab3dEf…` is a key.
+ */
+const RANDOM = /[0-9A-Z]/
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g')
@@ -45,40 +49,55 @@ export function findSecretKeys(file: string, content: string | Uint8Array): Foun
   const found = new Map<string, FoundKey>()
   const seen = new Set<string>()
   const done = new Set<string>()
-  const collect = (text: string, pattern: RegExp, encodings: string[]): void => {
-    for (const match of text.matchAll(pattern)) {
-      const key = match[1] as string
+  /** `bytes`: decoded or binary, where anything may precede a key. */
+  const collect = (text: string, encodings: string[], bytes = false): void => {
+    for (const [, glued, key = ''] of text.matchAll(KEY)) {
+      if (glued && !bytes && !RANDOM.test(key.slice(8))) continue
       if (!found.has(key)) found.set(key, { key, encodings })
     }
   }
   /** `decoded`: bytes a decoder produced, only read further when mostly printable. */
-  const visit = (text: string, encodings: string[], depth: number, decoded: boolean): void => {
+  /** `whole`: a whole decoded value, which may be a stream without a signature (brotli). */
+  const visit = (
+    text: string,
+    encodings: string[],
+    depth: number,
+    decoded: boolean,
+    whole = false,
+  ): void => {
     if (text.length < 16 || seen.has(text)) return
     seen.add(text)
-    // In bytes (decoded, or a binary file) a key may be glued to whatever precedes it.
     const printable = isMostlyPrintable(text)
-    collect(text, decoded || !printable ? KEY_IN_BYTES : KEY, encodings)
+    collect(text, encodings, decoded || !printable)
     // Reversed (`'…evil_ks'.split('').reverse()`), looked at only when it could be there.
-    if (/_(?:evil|tset)_ks/.test(text)) collect(reverse(text), KEY, [...encodings, 'reversed'])
+    if (/_(?:evil|tset)_ks/.test(text)) collect(reverse(text), [...encodings, 'reversed'])
     // Invisible characters inside a key (removed again at run time), however they got here.
     if (INVISIBLE.test(text)) {
-      collect(text.replace(INVISIBLE_ALL, ''), KEY, [...encodings, 'with invisible characters'])
+      collect(text.replace(INVISIBLE_ALL, ''), [...encodings, 'with invisible characters'])
     }
-    if (depth === 0 || (decoded && !printable)) return
+    if (depth === 0) return
+    if (decoded && !printable) {
+      // Bytes a decoder found may be compressed (a data URL's gzip, PNG or WOFF2): read those.
+      for (const inner of decompressed('', Buffer.from(text, 'latin1'), whole)) {
+        read(inner.bytes, [...encodings, inner.how], depth - 1)
+      }
+      return
+    }
     for (const decoder of DECODERS) {
       for (const output of decoder.decode(text, done)) {
-        if (output !== text) visit(output, [...encodings, decoder.name], depth - 1, decoder.binary)
+        if (output.text === text) continue
+        visit(output.text, [...encodings, decoder.name], depth - 1, decoder.binary, output.whole)
       }
     }
   }
-  const read = (raw: Buffer, encodings: string[]) => {
+  const read = (raw: Buffer, encodings: string[], depth: number) => {
     const latin1 = raw.toString('latin1')
-    visit(latin1, encodings, DEPTH, encodings.length > 0)
+    visit(latin1, encodings, depth, encodings.length > 0)
     for (const { name, text } of otherReadings(latin1))
-      visit(text, [...encodings, name], DEPTH, false)
+      visit(text, [...encodings, name], depth, false)
   }
-  read(bytes, [])
-  for (const inner of decompressed(file, bytes)) read(inner, ['compressed'])
+  read(bytes, [], DEPTH)
+  for (const inner of decompressed(file, bytes)) read(inner.bytes, [inner.how], DEPTH)
   return [...found.values()]
 }
 
