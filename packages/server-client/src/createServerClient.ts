@@ -123,8 +123,77 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
 }
 
 /**
+ * The client: each resource made on first use (a client that only captures payments never builds
+ * the other seven), the transport under them private. Logging shows the mode and a fingerprint.
+ */
+class Client implements ServerClient {
+  readonly #transport: Transport
+  readonly mode: Mode
+  readonly checkoutUrl: ServerClient['checkoutUrl'] = checkoutUrl
+  readonly request: ServerClient['request']
+  #checkoutSessions?: CheckoutSessionsResource
+  #orders?: OrdersResource
+  #payments?: PaymentsResource
+  #refunds?: RefundsResource
+  #webhookEndpoints?: WebhookEndpointsResource
+  #coupons?: CouponsResource
+  #promotionCodes?: PromotionCodesResource
+  #tokens?: TokensResource
+
+  constructor(transport: Transport) {
+    this.#transport = transport
+    this.mode = transport.mode
+    this.request = rawRequest(transport)
+  }
+
+  get checkoutSessions(): CheckoutSessionsResource {
+    this.#checkoutSessions ??= checkoutSessionsResource(this.#transport)
+    return this.#checkoutSessions
+  }
+  get orders(): OrdersResource {
+    this.#orders ??= ordersResource(this.#transport)
+    return this.#orders
+  }
+  get payments(): PaymentsResource {
+    this.#payments ??= paymentsResource(this.#transport)
+    return this.#payments
+  }
+  get refunds(): RefundsResource {
+    this.#refunds ??= refundsResource(this.#transport)
+    return this.#refunds
+  }
+  get webhookEndpoints(): WebhookEndpointsResource {
+    this.#webhookEndpoints ??= webhookEndpointsResource(this.#transport)
+    return this.#webhookEndpoints
+  }
+  get coupons(): CouponsResource {
+    this.#coupons ??= couponsResource(this.#transport)
+    return this.#coupons
+  }
+  get promotionCodes(): PromotionCodesResource {
+    this.#promotionCodes ??= promotionCodesResource(this.#transport)
+    return this.#promotionCodes
+  }
+  get tokens(): TokensResource {
+    this.#tokens ??= tokensResource(this.#transport)
+    return this.#tokens
+  }
+
+  /** What `JSON.stringify` shows: the mode and a fingerprint, never the key. */
+  toJSON() {
+    const { mode, keyFingerprint, baseUrl } = this.#transport
+    return { mode, key: keyFingerprint, baseUrl }
+  }
+
+  [INSPECT]() {
+    return `ServerClient ${JSON.stringify(this.toJSON())}`
+  }
+}
+
+/**
  * Creates a client for the Smartpay API with a secret key. Server side only: it refuses to start
  * in a shopper's browser (a page or any worker). Nothing is sent until a method is called.
+ * Building one is cheap (its resources are made on first use), so a client per request is fine.
  * @example
  * import { createServerClient, parseSecretKey } from '@smartpay-kit/server-client'
  *
@@ -132,29 +201,5 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
  * const order = await smartpay.orders.retrieve('order_test_…')
  */
 export function createServerClient(options: ServerClientOptions = {}): ServerClient {
-  const transport = createServerTransport(options)
-  const describe = () => ({
-    mode: transport.mode,
-    key: transport.keyFingerprint,
-    baseUrl: transport.baseUrl,
-  })
-  const client: ServerClient = {
-    mode: transport.mode,
-    checkoutSessions: checkoutSessionsResource(transport),
-    orders: ordersResource(transport),
-    payments: paymentsResource(transport),
-    refunds: refundsResource(transport),
-    webhookEndpoints: webhookEndpointsResource(transport),
-    coupons: couponsResource(transport),
-    promotionCodes: promotionCodesResource(transport),
-    tokens: tokensResource(transport),
-    checkoutUrl: (target, urlOptions) => checkoutUrl(target, urlOptions),
-    request: rawRequest(transport),
-  }
-  // What logging the client shows: the mode and a fingerprint, never the key.
-  Object.defineProperties(client, {
-    toJSON: { value: describe },
-    [INSPECT]: { value: () => `ServerClient ${JSON.stringify(describe())}` },
-  })
-  return Object.freeze(client)
+  return Object.freeze(new Client(createServerTransport(options)))
 }

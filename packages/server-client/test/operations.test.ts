@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Reply } from '../../../tests/support/httpsServer.js'
 import {
   BadRequestError,
@@ -9,10 +9,11 @@ import {
   PermissionDeniedError,
   type ServerClient,
   type SmartpayError,
+  ValidationError,
 } from '../src/index.js'
 import { SERVER_OPERATIONS } from '../src/resources/operations.js'
 import * as f from './fixtures.js'
-import { BASIC, clientFor, failure, only, UUID, useServer } from './support.js'
+import { BASIC, clientFor, failure, LIVE_KEY, only, UUID, useServer } from './support.js'
 
 const { ids } = f
 
@@ -232,6 +233,49 @@ describe('payments.capture', () => {
     server.queue({ json: f.payment })
     await client.payments.capture({ order: ids.order, amount: 100, currency: 'JPY' })
     expect(only(server).path).toBe('/v1/payments')
+  })
+})
+
+describe('resources, made on first use', () => {
+  // A client builds a resource the first time it is read, so that making a client per request
+  // is cheap; the resource then stays, and its methods send with that client's own key.
+
+  it('are built once a client, and each client has its own', () => {
+    const { server } = ctx
+    const [a, b] = [clientFor(server), clientFor(server)]
+    expect(a.orders).toBe(a.orders)
+    expect(a.orders.retrieve).toBe(a.orders.retrieve)
+    expect(b.orders).not.toBe(a.orders)
+    expect(b.orders.retrieve).not.toBe(a.orders.retrieve)
+    expect(Object.isFrozen(a)).toBe(true)
+  })
+
+  it('send with their own client’s key, also when a method is called detached', async () => {
+    const { server } = ctx
+    const test = clientFor(server)
+    const live = clientFor(server, { secretKey: LIVE_KEY })
+    server.queue({ json: f.order }, { json: { ...f.order, id: 'order_live_a' } })
+    const { retrieve } = test.orders
+    await retrieve(ids.order)
+    await live.orders.retrieve('order_live_a')
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      BASIC,
+      `Basic ${btoa(`${LIVE_KEY}:`)}`,
+    ])
+    // The mode check is each client's too: a test id is refused by the live client.
+    expect(await failure(live.orders.retrieve(ids.order))).toBeInstanceOf(ValidationError)
+  })
+
+  it('have methods an app’s tests can replace or spy on', async () => {
+    const { server } = ctx
+    const client = clientFor(server)
+    const spy = vi.spyOn(client.orders, 'retrieve').mockResolvedValue(f.order as never)
+    expect(await client.orders.retrieve(ids.order)).toEqual(f.order)
+    expect(spy).toHaveBeenCalledWith(ids.order)
+    const stub = (() => Promise.resolve({ id: 'x' })) as never
+    client.refunds.create = stub
+    expect(client.refunds.create).toBe(stub)
+    expect(server.requests).toHaveLength(0)
   })
 })
 

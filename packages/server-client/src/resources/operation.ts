@@ -93,24 +93,30 @@ export type CheckedTable<T extends OperationTable> = {
   [M in keyof T]: IdsIn<T[M]['path']> extends IdKind ? T[M] : never
 }
 
+/** One operation's call on a given transport: `id`, `params` and `options` as the method took them. */
+type Call = (
+  transport: Transport,
+  id: unknown,
+  params: unknown,
+  options: CallOptions | undefined,
+) => unknown
+
 /**
- * Builds one method from its operation, with everything that does not depend on the call
- * worked out here, once. Its arguments follow the operation: an id when the path has one, then
- * params when there is a body or query, then the call options. Every failure, a synchronous
- * check's included, reaches `await`/`.catch()` the same way.
+ * Works out once, for every client, what does not depend on the transport or the call: the id
+ * kind, the path around it, the list schema. Every failure, a synchronous check's included,
+ * reaches `await`/`.catch()` the same way.
  */
-function method(transport: Transport, op: Operation) {
+function caller(op: Operation): Call {
   const { method, path, body: bodySchema, query: querySchema, response, sameMode = [] } = op
   const { prepare, finish } = op.hooks ?? {}
-  const { mode, keyFingerprint } = transport
   if (op.list) {
     const responseSchema = response && collectionSchema(response)
-    return (params?: Query, options?: CallOptions) =>
+    return (transport, _id, params, options) =>
       // No params, nothing to check: the query is only ever a page token then.
       paginate(transport, {
         method,
         path,
-        query: params,
+        query: params as Query | undefined,
         querySchema: params === undefined ? undefined : querySchema,
         responseSchema,
         options,
@@ -118,8 +124,8 @@ function method(transport: Transport, op: Operation) {
   }
   const kind = /\{(\w+)\}/.exec(path)?.[1] as IdKind | undefined
   const [head = path, tail = ''] = kind ? path.split(`{${kind}}`) : []
-  const takesParams = Boolean(bodySchema ?? querySchema)
-  const send = (id: unknown, params: unknown, options: CallOptions | undefined) => {
+  const send: Call = (transport, id, params, options) => {
+    const { mode, keyFingerprint } = transport
     for (const field of sameMode) {
       assertSameMode(mode, (params as Record<string, unknown>)?.[field], field, keyFingerprint)
     }
@@ -136,33 +142,57 @@ function method(transport: Transport, op: Operation) {
     })
     if (!finish) return call
     return new ApiPromise(
-      // The call's own result, adjusted in place: no spread on the per-call path (Node 20's
-      // slow path for an object spread with an added field).
-      call.withMeta().then((result) => {
-        result.data = finish(result.data, params)
-        return result
-      }),
+      call.withMeta().then((result) => ({ ...result, data: finish(result.data, params) })),
     )
   }
-  // The three argument shapes, so no call shuffles its arguments.
-  const safe = (id: unknown, params: unknown, options: CallOptions | undefined) => {
+  return (transport, id, params, options) => {
     try {
-      return send(id, params, options)
+      return send(transport, id, params, options)
     } catch (error) {
       return new ApiPromise(Promise.reject(error))
     }
   }
-  if (!kind) return (params: unknown, options?: CallOptions) => safe(undefined, params, options)
-  if (!takesParams) return (id: unknown, options?: CallOptions) => safe(id, undefined, options)
-  return (id: unknown, params: unknown, options?: CallOptions) => safe(id, params, options)
 }
 
 /**
- * A resource's methods, built from its operation table; `R` is the resource's interface, which
- * holds the signatures and their documentation.
+ * Makes an operation's method for one transport. Its arguments follow the operation: an id when
+ * the path has one, then params when there is a body or query, then the call options; so no
+ * call shuffles its arguments.
  */
-export function resource<R>(transport: Transport, table: OperationTable): R {
+function methodOf(op: Operation, call: Call, transport: Transport) {
+  if (op.list || !op.path.includes('{')) {
+    return (params: unknown, options?: CallOptions) => call(transport, undefined, params, options)
+  }
+  if (!(op.body ?? op.query)) {
+    return (id: unknown, options?: CallOptions) => call(transport, id, undefined, options)
+  }
+  return (id: unknown, params: unknown, options?: CallOptions) =>
+    call(transport, id, params, options)
+}
+
+const calls = /* @__PURE__ */ new WeakMap<Operation, Call>()
+
+/**
+ * A resource's methods, built from its operation table; `R` is the resource's interface, which
+ * holds the signatures and their documentation. What each method needs from its operation is
+ * worked out once, for every client (see {@link caller}); a method here is one small function.
+ * `aliases` gives methods a second name (`capture` for `create`).
+ */
+export function resource<R>(
+  transport: Transport,
+  table: OperationTable,
+  aliases: Readonly<Record<string, string>> = {},
+): R {
   const methods: Record<string, unknown> = {}
-  for (const name in table) methods[name] = method(transport, table[name] as Operation)
+  for (const name in table) {
+    const op = table[name] as Operation
+    let call = calls.get(op)
+    if (!call) {
+      call = caller(op)
+      calls.set(op, call)
+    }
+    methods[name] = methodOf(op, call, transport)
+  }
+  for (const alias in aliases) methods[alias] = methods[aliases[alias] as string]
   return methods as R
 }

@@ -123,8 +123,7 @@ export interface PaymentsResource {
 
 /** Payments: captures of authorized orders. */
 export function paymentsResource(transport: Transport): PaymentsResource {
-  const payments = resource<Omit<PaymentsResource, 'capture'>>(transport, PAYMENT_OPERATIONS)
-  return { ...payments, capture: payments.create }
+  return resource(transport, PAYMENT_OPERATIONS, { capture: 'create' })
 }
 
 /** The `refunds` resource of a server client. */
