@@ -10,6 +10,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  */
 const alias = [
   { find: /^@smartpay-kit\/core$/, replacement: root('./packages/core/src/index.ts') },
+  { find: /^@smartpay-kit\/core\/internal$/, replacement: root('./packages/core/src/internal.ts') },
   {
     find: /^@smartpay-kit\/public-client$/,
     replacement: root('./packages/public-client/src/index.ts'),

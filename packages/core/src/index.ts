@@ -1,6 +1,7 @@
 /**
  * @smartpay-kit/core — what both Smartpay clients stand on: keys, HTTPS-only transport with
- * retries and idempotency, typed errors, schema validation and pagination.
+ * retries and idempotency, typed errors and pagination. This entry is the public API; the
+ * plumbing only the clients use is in `@smartpay-kit/core/internal`.
  * @packageDocumentation
  */
 
@@ -18,42 +19,32 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
-  errorClassForStatus,
   InsecureUrlError,
   InvalidKeyError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
-  STATUS_ERRORS,
   TimeoutError,
   UnexpectedResponseError,
   ValidationError,
 } from './errors/errors.js'
-export { redactKeys } from './errors/redact.js'
 export { type ErrorContext, isSmartpayError, SmartpayError } from './errors/SmartpayError.js'
 // Keys
-export {
-  exposedKeyError,
-  ROLL_KEYS_URL,
-  SECRET_KEY_IN_CLIENT_CODE,
-} from './keys/exposedKeyError.js'
+export { ROLL_KEYS_URL, SECRET_KEY_IN_CLIENT_CODE } from './keys/exposedKeyError.js'
 export { fingerprint } from './keys/fingerprint.js'
 export {
   type ApiKey,
   type KeyKind,
   keyKind,
   keyMode,
-  looksLikeSecretKey,
   type Mode,
   type PublicKey,
   parsePublicKey,
   parseSecretKey,
-  SECRET_KEY_PATTERN,
   type SecretKey,
 } from './keys/keys.js'
-export { holdsSecretKey, normalizeKey } from './keys/normalizeKey.js'
-// Schemas and pagination
+// Pagination
 export {
   type Collection,
   type Page,
@@ -61,42 +52,28 @@ export {
   paginate,
   TO_ARRAY_MAX,
 } from './pagination/Page.js'
-// Runtime
-export { isShopperBrowser, type RuntimeGlobals } from './runtime/shopperBrowser.js'
-export type {
-  InferOutput,
-  StandardIssue,
-  StandardResult,
-  StandardSchemaV1,
-} from './schemas/standard.js'
-export { type Schema, validateParams, validateResponse } from './schemas/validate.js'
+// Schemas (the Standard Schema types requests are checked with)
+export type { StandardIssue, StandardResult, StandardSchemaV1 } from './schemas/standard.js'
+export type { Schema } from './schemas/validate.js'
 // Transport
 export { ApiPromise, type ApiResult, type ResponseMeta } from './transport/ApiPromise.js'
-export { type AuthScheme, authorizationHeader } from './transport/auth.js'
-export { DEFAULT_BASE_URL, resolveBaseUrl } from './transport/baseUrl.js'
-export { createIdempotencyKey, MUTATING_METHODS } from './transport/idempotency.js'
+export type { AuthScheme } from './transport/auth.js'
+export { DEFAULT_BASE_URL } from './transport/baseUrl.js'
+export type { Connection, RequestSpec, Transport } from './transport/Connection.js'
+export { createTransport } from './transport/createTransport.js'
 export {
   type Hooks,
   type RequestEvent,
   TRACING_CHANNEL,
   type TraceContext,
-} from './transport/observe.js'
+} from './transport/hooks.js'
 export type {
   CallOptions,
+  Method,
+  Query,
   ReadCallOptions,
   ReadTransportOptions,
   RetryTuning,
   TransportOptions,
 } from './transport/options.js'
-export {
-  type Connection,
-  createReadTransport,
-  createTransport,
-  type Method,
-  type Query,
-  type ReadSpec,
-  type ReadTransport,
-  type RequestSpec,
-  type Transport,
-} from './transport/transport.js'
-export { type AppInfo, userAgent, VERSION } from './transport/userAgent.js'
+export { type AppInfo, VERSION } from './transport/userAgent.js'

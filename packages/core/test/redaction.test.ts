@@ -8,11 +8,11 @@ import { trustingFetch } from '../../../tests/support/trustingFetch.js'
 import {
   ConnectionError,
   createTransport,
-  redactKeys,
   type SecretKey,
   type SmartpayError,
   type Transport,
 } from '../src/index.js'
+import { redactKeys } from '../src/internal.js'
 
 // A proxy or server that echoes the key back must not get it into any text an error carries,
 // in any form the client sends it: plain (Bearer) and base64 (Basic).

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
 import {
-  createReadTransport,
   createTransport,
   InvalidKeyError,
   type PublicKey,
@@ -9,6 +8,7 @@ import {
   SECRET_KEY_IN_CLIENT_CODE,
   type SecretKey,
 } from '../src/index.js'
+import { createReadTransport } from '../src/internal.js'
 
 // The transports refuse a secret key where it is exposed, whoever calls them. Real Chromium
 // pages and workers are in packages/server-client/test/browser; here a page's globals are

@@ -2,11 +2,11 @@ import {
   type CheckoutTarget,
   type CheckoutUrlOptions,
   checkoutUrl,
-  createReadTransport,
   type Mode,
   type PublicKey,
   type ReadTransportOptions,
 } from '@smartpay-kit/core'
+import { createReadTransport } from '@smartpay-kit/core/internal'
 import { type RedirectOptions, redirectToCheckout } from './checkout/redirect.js'
 import { refuseSecretKey } from './keys/refuseSecretKey.js'
 import { createOperationCaller } from './operations.js'

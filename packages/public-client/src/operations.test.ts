@@ -1,4 +1,5 @@
-import { ApiPromise, type ReadSpec, type ReadTransport } from '@smartpay-kit/core'
+import { ApiPromise } from '@smartpay-kit/core'
+import type { ReadSpec, ReadTransport } from '@smartpay-kit/core/internal'
 import { describe, expect, it } from 'vitest'
 import { createOperationCaller, PUBLIC_OPERATIONS } from './operations.js'
 

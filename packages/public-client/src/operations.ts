@@ -1,4 +1,5 @@
-import type { ApiPromise, ReadCallOptions, ReadTransport } from '@smartpay-kit/core'
+import type { ApiPromise, ReadCallOptions } from '@smartpay-kit/core'
+import type { ReadTransport } from '@smartpay-kit/core/internal'
 
 /** One API operation: its name in the client, its method and its path template. */
 export interface Operation {

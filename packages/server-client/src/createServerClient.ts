@@ -8,7 +8,6 @@ import {
   createTransport,
   fingerprint,
   InvalidKeyError,
-  isShopperBrowser,
   type Mode,
   parseSecretKey,
   ROLL_KEYS_URL,
@@ -16,6 +15,7 @@ import {
   type Transport,
   type TransportOptions,
 } from '@smartpay-kit/core'
+import { isShopperBrowser } from '@smartpay-kit/core/internal'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
 import { checkConstructorShape } from './migrationHints.js'

@@ -1,4 +1,5 @@
-import { type Mode, redactKeys, ValidationError } from '@smartpay-kit/core'
+import { type Mode, ValidationError } from '@smartpay-kit/core'
+import { redactKeys } from '@smartpay-kit/core/internal'
 import * as v from 'valibot'
 
 /** The id prefix of each object kind (smartpay-api.md §3.2). */

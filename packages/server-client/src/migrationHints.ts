@@ -1,4 +1,5 @@
-import { fingerprint, looksLikeSecretKey, ValidationError } from '@smartpay-kit/core'
+import { fingerprint, ValidationError } from '@smartpay-kit/core'
+import { looksLikeSecretKey } from '@smartpay-kit/core/internal'
 
 // What @smartpay/sdk-node took that this client takes otherwise, with the fix: its constructor
 // `new Smartpay(secretKey, { publicKey, apiPrefix })` and its `request(endpoint, options)`.

@@ -1,12 +1,12 @@
 import {
   ApiPromise,
   type CallOptions,
-  looksLikeSecretKey,
   type Method,
   type Query,
   type Transport,
   ValidationError,
 } from '@smartpay-kit/core'
+import { looksLikeSecretKey } from '@smartpay-kit/core/internal'
 import { REQUEST_FIELDS } from './migrationHints.js'
 
 /** A call to an operation this client does not list: what `smartpay.request()` takes. */

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/errors.js'
 import type { ApiPromise, ApiResult } from '../transport/ApiPromise.js'
-import type { Query, RequestSpec, Transport } from '../transport/transport.js'
+import type { RequestSpec, Transport } from '../transport/Connection.js'
+import type { Query } from '../transport/options.js'
 
 /** The API's collection envelope. */
 export interface Collection<T> {

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/errors.js'
 import { fingerprint } from '../keys/fingerprint.js'
 import { SECRET_KEY_PATTERN } from '../keys/keys.js'
-import type { Method, Query } from './connect.js'
+import type { Method, Query } from './options.js'
 
 type Where = { method: Method; path: string }
 

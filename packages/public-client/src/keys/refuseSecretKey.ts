@@ -1,4 +1,4 @@
-import { exposedKeyError, holdsSecretKey } from '@smartpay-kit/core'
+import { exposedKeyError, holdsSecretKey } from '@smartpay-kit/core/internal'
 
 export { ROLL_KEYS_URL, SECRET_KEY_IN_CLIENT_CODE } from '@smartpay-kit/core'
 

@@ -1,4 +1,5 @@
-import { checkoutUrl, validateParams } from '@smartpay-kit/core'
+import { checkoutUrl } from '@smartpay-kit/core'
+import { validateParams } from '@smartpay-kit/core/internal'
 import { normalizeCheckoutSession } from '../checkout/amount.js'
 import {
   CheckoutSessionBodySchema,

@@ -1,4 +1,5 @@
-import { createTransport, isShopperBrowser } from '@smartpay-kit/core'
+import { createTransport } from '@smartpay-kit/core'
+import { isShopperBrowser } from '@smartpay-kit/core/internal'
 // Not a dependency of public-client: the server client from source, as a page would bundle it.
 import { createServerClient } from '../../../../server-client/src/index.js'
 import { createPublicClient } from '../../../src/index.js'

@@ -1,13 +1,11 @@
 import * as v from 'valibot'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
-import {
-  createReadTransport,
-  createTransport,
-  type Transport,
-  ValidationError,
-} from '../src/index.js'
-import { nearestKey } from '../src/schemas/unknownField.js'
+import { startTestServer, type TestServer } from '../../../../tests/support/httpsServer.js'
+import { ValidationError } from '../errors/errors.js'
+import { nearestKey } from '../schemas/unknownField.js'
+import type { Transport } from './Connection.js'
+import { createReadTransport } from './createReadTransport.js'
+import { createTransport } from './createTransport.js'
 
 const KEY = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const OTHER_KEY = 'sk_live_Zz9yXw8vUt7sRq6pOn5mLk'

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { ApiPromise } from './ApiPromise.js'
-import { createReadTransport, createTransport } from './transport.js'
+import { createReadTransport } from './createReadTransport.js'
+import { createTransport } from './createTransport.js'
 
 describe('transport types', () => {
   it('let the read transport send GETs only, with read options only', () => {

@@ -1,16 +1,13 @@
 import diagnostics from 'node:diagnostics_channel'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../../tests/support/httpsServer.js'
-import {
-  createReadTransport,
-  createTransport,
-  NotFoundError,
-  type RequestEvent,
-  TRACING_CHANNEL,
-  type TransportOptions,
-  VERSION,
-} from '../src/index.js'
+import { startTestServer, type TestServer } from '../../../../tests/support/httpsServer.js'
+import { NotFoundError } from '../errors/errors.js'
+import { createReadTransport } from './createReadTransport.js'
+import { createTransport } from './createTransport.js'
+import { type RequestEvent, TRACING_CHANNEL } from './hooks.js'
+import type { TransportOptions } from './options.js'
+import { VERSION } from './userAgent.js'
 
 const KEY = 'sk_test_Ho1BrYTcg3gAX4vTKk1taz'
 const SECRET_PART = 'Ho1BrYTcg3gAX4vTKk1taz'
