@@ -238,6 +238,7 @@ describe('launchChromium', () => {
     const browser = await launchChromium({ ca: trusted.ca })
     try {
       const page = await browser.newPage()
+      await page.setExtraHTTPHeaders({ authorization: `Bearer ${trusted.controlToken}` })
       const answer = await page.goto(`${trusted.url}/__sandbox/deliveries`)
       expect(answer?.status()).toBe(200)
       await expect(page.goto(`${other.url}/__sandbox/deliveries`)).rejects.toThrow(

@@ -21,6 +21,7 @@ interface Received {
 let dir: string
 let server: ChildProcess | undefined
 let sandboxUrl: string
+let token: string
 let caFile: string
 const received: Received[] = []
 const receiver = createServer((req, res) => {
@@ -48,6 +49,7 @@ beforeAll(async () => {
     server?.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8')
       const match = /listening on (https:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      token = /Control token: +(\S+)/.exec(out)?.[1] ?? ''
       if (match && out.includes('Trigger:')) resolve(match[1] as string)
     })
     server?.once('exit', (code) => reject(new Error(`the CLI exited with ${code}: ${out}`)))
@@ -77,7 +79,17 @@ describe('smartpay-sandbox (spawned)', () => {
 
     const { stdout } = await run(
       process.execPath,
-      [cli, 'trigger', 'order.authorized', '--url', sandboxUrl, '--ca-file', caFile],
+      [
+        cli,
+        'trigger',
+        'order.authorized',
+        '--url',
+        sandboxUrl,
+        '--ca-file',
+        caFile,
+        '--token',
+        token,
+      ],
       { timeout: 60_000 },
     )
     const id = /Triggered order\.authorized \((evt_test_\w+)\)/.exec(stdout)?.[1]
@@ -104,6 +116,23 @@ describe('smartpay-sandbox (spawned)', () => {
     expect((failed as { stderr: string }).stderr).toContain('payment.created')
   }, 60_000)
 
+  it('is refused without the token the sandbox printed, exit code 1', async () => {
+    expect(token).toMatch(/^sbx_[0-9A-Za-z]{32}$/)
+    const args = [cli, 'trigger', 'coupon.created', '--url', sandboxUrl, '--ca-file', caFile]
+    const wrong = await run(process.execPath, [...args, '--token', `${token}x`]).catch(
+      (error: { code: number; stderr: string }) => error,
+    )
+    expect(wrong).toMatchObject({ code: 1 })
+    expect((wrong as { stderr: string }).stderr).toContain(
+      'The sandbox refused: The sandbox controls need the token',
+    )
+    const none = await run(process.execPath, args).catch(
+      (error: { code: number; stderr: string }) => error,
+    )
+    expect(none).toMatchObject({ code: 2 })
+    expect((none as { stderr: string }).stderr).toContain('Give the control token with --token')
+  }, 60_000)
+
   it('says where the server is not, instead of hanging', async () => {
     const failed = await run(process.execPath, [
       cli,
@@ -113,6 +142,8 @@ describe('smartpay-sandbox (spawned)', () => {
       'https://127.0.0.1:9',
       '--ca-file',
       caFile,
+      '--token',
+      'sbx_00000000000000000000000000000000',
     ]).catch((error: { code: number; stderr: string }) => error)
     expect(failed).toMatchObject({ code: 1 })
     expect((failed as { stderr: string }).stderr).toContain('Cannot reach the sandbox')

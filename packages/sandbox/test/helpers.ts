@@ -20,6 +20,8 @@ export interface CallOptions {
   key?: string | null
   /** A full Authorization header (overrides `key`). */
   authorization?: string
+  /** `raw` only: the control token sent (`null`: none). @default the sandbox's */
+  token?: string | null
   body?: unknown
   raw?: string
   headers?: Record<string, string>
@@ -32,7 +34,7 @@ export interface Harness {
   fetch: (url: string, init?: Parameters<typeof undiciFetch>[1]) => ReturnType<typeof undiciFetch>
   /** Calls `/v1${path}` with the secret test key unless told otherwise. */
   call(method: string, path: string, options?: CallOptions): Promise<Res>
-  /** Calls any path of the sandbox (e.g. `/__sandbox/deliveries`) without auth. */
+  /** Calls any path of the sandbox (e.g. `/__sandbox/deliveries`) with its control token, no key. */
   raw(method: string, path: string, options?: CallOptions): Promise<Res>
   close(): Promise<void>
 }
@@ -80,8 +82,12 @@ export async function harness(options: SandboxOptions = {}): Promise<Harness> {
     sandbox,
     fetch: trusted,
     call: (method, path, options) => request(`${sandbox.apiUrl}${path}`, method, options),
-    raw: (method, path, options) =>
-      request(`${sandbox.url}${path}`, method, { key: null, ...options }),
+    raw: (method, path, { token = sandbox.controlToken, ...options } = {}) =>
+      request(`${sandbox.url}${path}`, method, {
+        key: null,
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...options,
+      }),
     close: async () => {
       await sandbox.stop()
       await dispatcher.close()

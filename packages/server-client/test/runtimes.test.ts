@@ -55,6 +55,7 @@ async function smokeIn(
       ...extraEnv,
       SANDBOX_API_URL: sandbox.apiUrl,
       SANDBOX_SECRET_KEY: secretKey,
+      SANDBOX_CONTROL_TOKEN: sandbox.controlToken,
       SMARTPAY_SECRET_KEY: secretKey,
     },
   })
@@ -110,7 +111,11 @@ describe('runtime matrix: server-client against the sandbox', () => {
       modules: true,
       script,
       compatibilityDate: '2025-09-01',
-      bindings: { SANDBOX_API_URL: sandbox.apiUrl, SANDBOX_SECRET_KEY: secretKey },
+      bindings: {
+        SANDBOX_API_URL: sandbox.apiUrl,
+        SANDBOX_SECRET_KEY: secretKey,
+        SANDBOX_CONTROL_TOKEN: sandbox.controlToken,
+      },
       // workerd cannot be told to trust the sandbox's CA; the outbound service relays its
       // HTTPS requests through a Node fetch that does, unchanged.
       outboundService: async (request: MiniflareRequest) => {

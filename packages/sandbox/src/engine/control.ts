@@ -32,7 +32,7 @@ const parse = (raw: string): Record<string, unknown> | unknown[] => {
 }
 
 /**
- * Serves the unauthenticated test helpers under `/__sandbox`: shopper actions
+ * Serves the test helpers under `/__sandbox` (once `guardControl` let the request in): shopper actions
  * (`POST /checkout/{id}/authorize|cancel|reject`), `GET /deliveries`, `GET /events`,
  * `GET|POST|DELETE /faults`, `GET /objects/{kind}?mode=`, `GET|POST /clock`,
  * `POST /trigger`, `POST /reset`, `GET /ca.pem`.

@@ -10,6 +10,8 @@ import { checkoutPage } from '../checkout/page.js'
 import { newRequestId } from '../domain/ids.js'
 import type { WebhookPoster } from '../webhooks/delivery.js'
 import { handleControl } from './control.js'
+import { guardControl, newControlToken } from './controlGuard.js'
+import { BodyTooLarge, MAX_BODY_BYTES, readBody, tooLargeReply } from './readBody.js'
 import type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './sandbox.js'
 import { type Answer, serveApi } from './serveApi.js'
 import { createState } from './state.js'
@@ -43,6 +45,8 @@ export interface EngineOptions extends SandboxCoreOptions {
 
 /** The sandbox without a transport: state, the request pipeline, and the test controls. */
 export interface Engine {
+  /** The largest request body a host reads (past it, it answers {@link tooLargeReply}). */
+  maxBodyBytes: number
   /** Sets the origin checkout URLs are built on (known once the server listens). */
   setOrigin(origin: string): void
   /** Serves one request; its `signal` ends a hang fault. */
@@ -74,6 +78,11 @@ function aborted(signal: AbortSignal): Promise<unknown> {
 
 /** Builds a sandbox engine; both the HTTPS server and `createSandbox()` stand on one. */
 export function createEngine(options: EngineOptions): Engine {
+  const { controlToken = newControlToken(), maxBodyBytes = MAX_BODY_BYTES } = options
+  if (!/^[\x21-\x7e]{16,}$/.test(controlToken))
+    throw new TypeError('controlToken must be 16 or more printable ASCII characters, no spaces.')
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)
+    throw new TypeError('maxBodyBytes must be a whole number of bytes, 1 or more.')
   const state = createState(options)
   let origin = 'https://127.0.0.1'
   const trigger: SandboxHandle['trigger'] = (type, opts = {}) =>
@@ -88,6 +97,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (pathname.startsWith('/checkout/'))
       return { reply: checkoutPage(state, method, url, raw), facts: {} }
     if (pathname.startsWith('/__sandbox/')) {
+      const refused = guardControl(controlToken, request)
+      if (refused) return { reply: refused, facts: {} }
       const deps = { ...state, trigger, ...(options.ca ? { ca: options.ca } : {}) }
       return { reply: handleControl(deps, method, url, raw), facts: {} }
     }
@@ -128,7 +139,13 @@ export function createEngine(options: EngineOptions): Engine {
   const fetchHandler = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init)
     const method = request.method.toUpperCase()
-    const raw = method === 'GET' || method === 'HEAD' ? '' : await request.text()
+    let raw: string
+    try {
+      raw = await readBody(request.body, maxBodyBytes)
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error
+      return toResponse(tooLargeReply(maxBodyBytes), { 'request-id': newRequestId() })
+    }
     const incoming = { method, url: new URL(request.url), headers: request.headers, raw }
     // The caller's abort rejects its fetch at once, as a real one would; the work goes on.
     const served = await Promise.race([
@@ -148,11 +165,13 @@ export function createEngine(options: EngineOptions): Engine {
   const { store, clock, dispatcher, faults } = state
 
   return {
+    maxBodyBytes,
     setOrigin: (value) => {
       origin = value
     },
     serve,
     handle: () => ({
+      controlToken,
       fetch: fetchHandler,
       clock,
       objects: (kind, mode = 'test') => structuredClone(store.all(mode, kind)),

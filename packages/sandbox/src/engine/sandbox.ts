@@ -21,6 +21,13 @@ export interface SandboxCoreOptions {
   forwardTo?: ForwardTo
   /** Called once per served request (the CLI prints these). */
   onRequest?: (entry: RequestLogEntry) => void
+  /**
+   * The token the `/__sandbox` controls require (`Authorization: Bearer <token>`), at least 16
+   * characters: for scripts that restart the sandbox. @default a fresh random `sbx_…` token
+   */
+  controlToken?: string
+  /** The largest request body read; a larger one gets 413. @default 1048576 (1 MiB) */
+  maxBodyBytes?: number
 }
 
 /**
@@ -53,6 +60,11 @@ export interface SandboxHandle {
   url: string
   /** `${url}/v1`, a base URL for clients. */
   apiUrl: string
+  /**
+   * What the `/__sandbox` controls over HTTP require, as `Authorization: Bearer <token>` (the
+   * CLI prints it at start): a web page the developer visits cannot drive them.
+   */
+  controlToken: string
   /**
    * The sandbox as a Fetch function: requests are served in this process, with no socket,
    * port or certificate. Pass it as a client's `fetch` (with `baseUrl: sandbox.apiUrl`).

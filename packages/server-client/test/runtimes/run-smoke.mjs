@@ -13,6 +13,7 @@ const results = await smoke({
   webhooks,
   apiUrl: env('SANDBOX_API_URL'),
   secretKey: env('SANDBOX_SECRET_KEY'),
+  controlToken: env('SANDBOX_CONTROL_TOKEN'),
   envKey: Boolean(env('SMARTPAY_SECRET_KEY')),
 })
 console.log(`SMOKE ${JSON.stringify(results)}`)

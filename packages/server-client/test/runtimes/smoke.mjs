@@ -8,6 +8,7 @@
  * @param {typeof import('@smartpay-kit/server-client/webhooks')} io.webhooks
  * @param {string} io.apiUrl the sandbox's /v1 URL
  * @param {string} io.secretKey
+ * @param {string} io.controlToken the sandbox's control token, for its shopper helper
  * @param {typeof fetch} [io.fetch] a fetch that trusts the sandbox CA, where the runtime needs one
  * @param {boolean} [io.envKey] whether SMARTPAY_SECRET_KEY is set in this runtime's environment
  * @returns {Promise<{ name: string, ok: boolean, detail?: string }[]>}
@@ -17,6 +18,7 @@ export async function smoke({
   webhooks,
   apiUrl,
   secretKey,
+  controlToken,
   fetch: fetchImpl,
   envKey = false,
 }) {
@@ -85,6 +87,7 @@ export async function smoke({
   await check('the shopper authorizes (sandbox hosted checkout)', async () => {
     const res = await plainFetch(`${origin}/__sandbox/checkout/${session.id}/authorize`, {
       method: 'POST',
+      headers: { authorization: `Bearer ${controlToken}` },
     })
     assert(res.ok, `authorize answered ${res.status}`)
     order = await smartpay.orders.retrieve(order.id)

@@ -11,6 +11,7 @@ export default {
       webhooks,
       apiUrl: env.SANDBOX_API_URL,
       secretKey: env.SANDBOX_SECRET_KEY,
+      controlToken: env.SANDBOX_CONTROL_TOKEN,
     })
     return Response.json(results)
   },

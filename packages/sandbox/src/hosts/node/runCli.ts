@@ -21,6 +21,8 @@ Options:
   --forward-to <url>     deliver webhooks of endpoints off this machine to this local URL
   --webhook-base-ms <n>  first webhook retry delay, doubled each attempt (default: 500)
   --webhook-attempts <n> webhook attempts per event (default: 8)
+  --control-token <t>    the token the /__sandbox controls require (default: a fresh one, printed;
+                         or SMARTPAY_SANDBOX_TOKEN)
   --quiet                do not print each request
   -h, --help             show this help`
 
@@ -73,8 +75,10 @@ export async function runCli(
   const forwardTo = values['forward-to']
   let sandbox: Sandbox
   try {
+    const controlToken = values['control-token'] ?? process.env.SMARTPAY_SANDBOX_TOKEN
     sandbox = await startSandbox({
       port: Number(numbers.port ?? 0),
+      ...(controlToken ? { controlToken } : {}),
       ...(values.key ? { keys: values.key } : {}),
       ...(forwardTo ? { forwardTo } : {}),
       // Unset values keep the library's defaults, which --help and the README state.
@@ -102,11 +106,12 @@ export async function runCli(
   )
   io.out(`  Checkout pages: ${sandbox.url}/checkout/<sessionId>`)
   io.out(`  Helpers:        ${sandbox.url}/__sandbox/ (deliveries, faults, clock, reset)`)
+  io.out(`  Control token:  ${sandbox.controlToken}  (send Authorization: Bearer <token> to them)`)
   if (forwardTo)
     io.out(`  Webhooks:       endpoints off this machine are delivered to ${forwardTo}`)
   const caOption = values['ca-file'] ? ` --ca-file ${caFile}` : ''
   io.out(
-    `  Trigger:        smartpay-sandbox trigger order.authorized --url ${sandbox.url}${caOption}`,
+    `  Trigger:        smartpay-sandbox trigger order.authorized --url ${sandbox.url}${caOption} --token ${sandbox.controlToken}`,
   )
   return { sandbox, exitCode: 0 }
 }
@@ -121,6 +126,7 @@ function parse(argv: readonly string[]) {
       'forward-to': { type: 'string' },
       'webhook-base-ms': { type: 'string' },
       'webhook-attempts': { type: 'string' },
+      'control-token': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { jsonReply, type Reply } from '../../api/reply.js'
+import { newRequestId } from '../../domain/ids.js'
 import { createEngine, type Engine } from '../../engine/engine.js'
+import { BodyTooLarge, tooLargeReply } from '../../engine/readBody.js'
 import type { Sandbox, SandboxOptions } from '../../engine/sandbox.js'
 import { postWebhook } from './postWebhook.js'
 import { createCertificate } from './tls.js'
@@ -21,9 +23,8 @@ function send(res: ServerResponse, reply: Reply, extra: Record<string, string> =
  * when the connection closes before the answer (for hang faults). No Fetch `Request` is built:
  * the HTTPS server is the hot path of load tests, and the engine needs only these.
  */
-async function incoming(req: IncomingMessage, res: ServerResponse, origin: string) {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
+async function incoming(req: IncomingMessage, res: ServerResponse, origin: string, limit: number) {
+  const raw = await readNodeBody(req, limit)
   let aborter: AbortController | undefined
   // Made on first use (only a hang fault waits on it), so plain requests pay nothing for it.
   const signal = () => {
@@ -46,11 +47,35 @@ async function incoming(req: IncomingMessage, res: ServerResponse, origin: strin
     method: (req.method ?? 'GET').toUpperCase(),
     url: new URL(req.url ?? '/', origin),
     headers,
-    raw: Buffer.concat(chunks).toString('utf8'),
+    raw,
     get signal() {
       return signal()
     },
   }
+}
+
+/**
+ * A node request's body, read chunk by chunk and never past `limit` bytes (nor at all when its
+ * `content-length` says it is larger): past it, reading stops and {@link BodyTooLarge} is
+ * thrown, so a 50 MB body costs the sandbox 1 MiB at most.
+ */
+function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > limit) return reject(new BodyTooLarge(limit))
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      chunks.push(chunk)
+      if (size <= limit) return
+      req.off('data', onData)
+      req.pause()
+      reject(new BodyTooLarge(limit))
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.once('error', reject)
+  })
 }
 
 /** Serves node requests through the engine: the HTTPS server is only an adapter. */
@@ -60,7 +85,22 @@ async function serveNode(
   req: IncomingMessage,
   res: ServerResponse,
 ) {
-  const served = await engine.serve(await incoming(req, res, origin))
+  let request: Awaited<ReturnType<typeof incoming>>
+  try {
+    request = await incoming(req, res, origin, engine.maxBodyBytes)
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error
+    // What follows is read and dropped (closing on unread data would reset the connection
+    // before the client reads the 413), up to 4 times the limit: past that, it is closed.
+    let dropped = 0
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length
+      if (dropped > 4 * error.limit) req.socket.destroy()
+    })
+    req.resume()
+    return send(res, tooLargeReply(error.limit), { 'request-id': newRequestId() })
+  }
+  const served = await engine.serve(request)
   if (served.kind === 'drop') req.socket.destroy()
   else send(res, served.reply, served.headers)
 }

@@ -18,17 +18,27 @@ delivers it to the registered webhook endpoints.
 
 Options:
   --url <url>           the running sandbox, e.g. https://127.0.0.1:4242 (or SMARTPAY_SANDBOX_URL)
+  --token <token>       the control token it printed at start (or SMARTPAY_SANDBOX_TOKEN)
   --ca-file <path>      the CA the sandbox wrote (default: <tmp>/smartpay-sandbox-ca.pem)
   --mode <test|live>    which mode's endpoints get it (default: test)
   -h, --help            show this help
 
 Event types: ${EVENT_TYPES.join(', ')}`
 
-/** Sends JSON to the sandbox over HTTPS, trusting only its CA. */
-function call(url: URL, ca: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+/** Sends JSON to the sandbox's controls over HTTPS, trusting only its CA, with its token. */
+function call(
+  url: URL,
+  ca: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const method = body === undefined ? 'GET' : 'POST'
-    const req = request(url, { method, ca, headers: { 'content-type': 'application/json' } })
+    const headers = {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    }
+    const req = request(url, { method, ca, headers })
     req.on('response', (res) => {
       let text = ''
       res.setEncoding('utf8')
@@ -63,9 +73,14 @@ const attempt = (d: Delivery) => {
 }
 
 /** The event's deliveries once each has had its first attempt (or after about 10 s). */
-async function firstAttempts(url: URL, ca: string, eventId: string): Promise<Delivery[]> {
+async function firstAttempts(
+  url: URL,
+  ca: string,
+  token: string,
+  eventId: string,
+): Promise<Delivery[]> {
   for (let tries = 0; ; tries++) {
-    const { json } = await call(url, ca)
+    const { json } = await call(url, ca, token)
     const mine = (json as { data: Delivery[] }).data.filter((d) => d.eventId === eventId)
     const waiting = mine.some((d) => d.state === 'pending' && d.attempts.length === 0)
     if (!waiting || tries >= 100) return mine
@@ -93,15 +108,18 @@ export async function runTrigger(
   }
   const type = positionals[0]
   const base = values.url ?? process.env.SMARTPAY_SANDBOX_URL
+  const token = values.token ?? process.env.SMARTPAY_SANDBOX_TOKEN
   const problem =
     type === undefined || !(EVENT_TYPES as readonly string[]).includes(type)
       ? `Give one event type; got ${type === undefined ? 'none' : JSON.stringify(type)}.`
       : base === undefined
         ? 'Give the running sandbox with --url (it prints its URL when it starts).'
-        : values.mode !== undefined && values.mode !== 'test' && values.mode !== 'live'
-          ? '--mode is test or live.'
-          : undefined
-  if (problem || base === undefined) {
+        : token === undefined
+          ? 'Give the control token with --token (the sandbox prints it when it starts).'
+          : values.mode !== undefined && values.mode !== 'test' && values.mode !== 'live'
+            ? '--mode is test or live.'
+            : undefined
+  if (problem || base === undefined || token === undefined) {
     io.err(`${problem}\n\n${TRIGGER_USAGE}`)
     return 2
   }
@@ -114,7 +132,7 @@ export async function runTrigger(
     return 1
   }
   try {
-    const { status, json } = await call(new URL('/__sandbox/trigger', base), ca, {
+    const { status, json } = await call(new URL('/__sandbox/trigger', base), ca, token, {
       event: type,
       mode: values.mode ?? 'test',
     })
@@ -123,7 +141,12 @@ export async function runTrigger(
       return 1
     }
     const { event } = json as { event: WebhookEvent }
-    const deliveries = await firstAttempts(new URL('/__sandbox/deliveries', base), ca, event.id)
+    const deliveries = await firstAttempts(
+      new URL('/__sandbox/deliveries', base),
+      ca,
+      token,
+      event.id,
+    )
     io.out(
       `Triggered ${event.event} (${event.id}), ${event.eventData.data.object} ${event.eventData.data.id}`,
     )
@@ -145,6 +168,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       url: { type: 'string' },
+      token: { type: 'string' },
       'ca-file': { type: 'string' },
       mode: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
