@@ -1,42 +1,22 @@
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
+import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineProject, type TestProjectConfiguration } from 'vitest/config'
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /**
- * Tests import sibling packages from source, so no build is needed to run them.
- * (The firewall fixtures build real Vite apps and resolve the built packages instead.)
+ * Tests import the workspace's packages from source, so no build is needed to run them: every
+ * package's `exports` names its source under this condition first (tsconfig.base.json's
+ * `customConditions` does the same for tsc). Vite's client environment serves happy-dom and
+ * Chromium projects, its SSR environment the Node ones; Vitest also passes the SSR conditions
+ * to the test workers' Node. (The examples, attack and consumer projects leave it out: they
+ * run the built packages, as users do.)
  */
-const alias = [
-  { find: /^@smartpay-kit\/core$/, replacement: root('./packages/core/src/index.ts') },
-  { find: /^@smartpay-kit\/core\/internal$/, replacement: root('./packages/core/src/internal.ts') },
-  {
-    find: /^@smartpay-kit\/public-client$/,
-    replacement: root('./packages/public-client/src/index.ts'),
-  },
-  {
-    find: /^@smartpay-kit\/firewall\/vite$/,
-    replacement: root('./packages/firewall/src/vite/index.ts'),
-  },
-  {
-    find: /^@smartpay-kit\/firewall\/(rollup|esbuild|webpack)$/,
-    replacement: root('./packages/firewall/src/$1.ts'),
-  },
-  {
-    find: /^@smartpay-kit\/server-client$/,
-    replacement: root('./packages/server-client/src/index.ts'),
-  },
-  {
-    find: /^@smartpay-kit\/server-client\/webhooks$/,
-    replacement: root('./packages/server-client/src/webhooks/index.ts'),
-  },
-  { find: /^@smartpay-kit\/sandbox$/, replacement: root('./packages/sandbox/src/index.ts') },
-  {
-    find: /^@smartpay-kit\/sandbox\/fetch$/,
-    replacement: root('./packages/sandbox/src/fetch.ts'),
-  },
-]
+const source = {
+  resolve: { conditions: ['@smartpay-kit/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@smartpay-kit/source', ...defaultServerConditions] } },
+}
 
 // Type tests (`*.test-d.ts`) are checked by `tsc` in `pnpm typecheck`, which `pnpm test` runs
 // first: Vitest's own typecheck mode is experimental and says so on every run.
@@ -47,7 +27,7 @@ const patience = { testTimeout: 60_000, hookTimeout: 60_000 }
 
 export default [
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       name: 'core',
       ...patience,
@@ -57,7 +37,7 @@ export default [
     },
   }),
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       name: 'server-client',
       ...patience,
@@ -68,7 +48,7 @@ export default [
     },
   }),
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       name: 'public-client',
       ...patience,
@@ -79,7 +59,7 @@ export default [
     },
   }),
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       name: 'public-client-browser',
       ...patience,
@@ -111,7 +91,7 @@ export default [
     },
   }),
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       // Node-only, build time: the Vite, Rollup, esbuild and webpack plugins, the CLI's scanner.
       name: 'firewall',
@@ -122,7 +102,7 @@ export default [
     },
   }),
   defineProject({
-    resolve: { alias },
+    ...source,
     test: {
       name: 'sandbox',
       ...patience,
@@ -132,7 +112,7 @@ export default [
     },
   }),
   defineProject({
-    // No aliases: the demo runs the built packages, as `pnpm demo` does, and its checkout page
+    // Not from source: the demo runs the built packages, as `pnpm demo` does, and its checkout page
     // is built by Vite from the packages' dist.
     test: {
       name: 'examples',
@@ -146,7 +126,7 @@ export default [
   }),
   defineProject({
     // The firewall attack suite: fixture apps built by real Vite, esbuild, Rollup, Rolldown and
-    // webpack against the built packages, no aliases, as a user installs them.
+    // webpack against the built packages, as a user installs them.
     test: {
       name: 'attack',
       root: root('./tests/attack'),
@@ -157,7 +137,7 @@ export default [
     },
   }),
   defineProject({
-    // No aliases and no workspace: the packed tarballs, installed with npm into a temporary
+    // No source and no workspace: the packed tarballs, installed with npm into a temporary
     // project outside the repository, in ESM, CommonJS, TypeScript and Vite apps.
     test: {
       name: 'consumer',

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The in-process sandbox outside Node: one check (runtimes/inProcess.mjs) bundled from source
 // with the Workers export conditions, run in workerd, Deno and Bun. Each run must pass all of
 // its steps without any request leaving the process.
-const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url))
 const here = (path: string) => fileURLToPath(new URL(`./runtimes/${path}`, import.meta.url))
 const run = promisify(execFile)
 
@@ -28,9 +27,8 @@ beforeAll(async () => {
     configFile: false,
     logLevel: 'silent',
     resolve: {
-      conditions: ['workerd', 'worker', 'browser'],
-      // The clients import core by name; everything else is imported by path.
-      alias: [{ find: /^@smartpay-kit\/core$/, replacement: root('packages/core/src/index.ts') }],
+      // The clients import core by name, from source as every test does; the rest by path.
+      conditions: ['@smartpay-kit/source', 'workerd', 'worker', 'browser'],
     },
     build: {
       outDir: dir,
@@ -103,8 +101,7 @@ describe('the in-process sandbox in other runtimes', () => {
       configFile: false,
       logLevel: 'silent',
       resolve: {
-        conditions: ['browser'],
-        alias: [{ find: /^@smartpay-kit\/core$/, replacement: root('packages/core/src/index.ts') }],
+        conditions: ['@smartpay-kit/source', 'browser'],
       },
       build: {
         outDir: out,
