@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as core from '../../core/src/index.js'
+import * as coreInternal from '../../core/src/internal.js'
 import * as sandboxFetch from '../../sandbox/src/fetch.js'
 import * as sandbox from '../../sandbox/src/index.js'
 
@@ -9,6 +10,7 @@ import * as sandbox from '../../sandbox/src/index.js'
 describe('a workspace package imported by name in a Node test', () => {
   it('is its source module', async () => {
     expect(await import('@smartpay-kit/core')).toBe(core)
+    expect(await import('@smartpay-kit/core/internal')).toBe(coreInternal)
     expect(await import('@smartpay-kit/sandbox')).toBe(sandbox)
     expect(await import('@smartpay-kit/sandbox/fetch')).toBe(sandboxFetch)
   })
