@@ -8,7 +8,11 @@ const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
 class WorkerGlobalScope {}
 class WorkletGlobalScope {}
-const node = { process: { versions: { node: '20.20.2' } } }
+/** Node's, Bun's and Deno's `process`: tagged `[object process]`, as a polyfill is not. */
+const node = { process: { [Symbol.toStringTag]: 'process', versions: { node: '20.20.2' } } }
+/** What markup makes of a global name (`<div id="Deno">`): an object, never a string. */
+const element = () => ({ version: { deno: {} }, tagName: 'DIV' })
+const page = { window: {}, document: {}, navigator: { userAgent: CHROME } }
 
 /** A worker's global: an instance of its WorkerGlobalScope, no window, no document. */
 function workerGlobal(extra: RuntimeGlobals = {}): RuntimeGlobals {
@@ -31,6 +35,23 @@ describe('isShopperBrowser', () => {
         document: {},
         process: { versions: {} },
       },
+    ],
+    [
+      'a page with process.versions.node polyfilled',
+      { ...page, process: { versions: { node: '20' } } },
+    ],
+    [
+      'a page where markup clobbers Deno, Bun and EdgeRuntime',
+      { ...page, Deno: element(), Bun: element(), EdgeRuntime: element() },
+    ],
+    ['a page where markup clobbers process', { ...page, process: element() }],
+    [
+      'a page where an embed clobbers WebSocketPair (callable)',
+      { ...page, WebSocketPair: () => {} },
+    ],
+    [
+      'a worker with a process polyfill',
+      workerGlobal({ process: { env: {}, versions: { node: '18' } } }),
     ],
   ] as [string, RuntimeGlobals][])('is true in %s', (_, globals) => {
     expect(isShopperBrowser(globals)).toBe(true)
@@ -65,9 +86,25 @@ describe('isShopperBrowser', () => {
       },
     ],
     ['Node with DOM globals and a browser user agent', { ...node, window: {}, document: {} }],
-    ['Bun', { ...node, Bun: {}, navigator: { userAgent: 'Bun/1.4.4' } }],
-    ['Deno', { ...node, Deno: {}, navigator: { userAgent: 'Deno/2.9.6' } }],
-    ['a Deno worker', workerGlobal({ ...node, Deno: {}, navigator: { userAgent: 'Deno/2.9.6' } })],
+    ['Bun', { ...node, Bun: { version: '1.4.4' }, navigator: { userAgent: 'Bun/1.4.4' } }],
+    ['Bun, by its own global alone', { Bun: { version: '1.4.4' } }],
+    [
+      'Deno',
+      { ...node, Deno: { version: { deno: '2.9.6' } }, navigator: { userAgent: 'Deno/2.9.6' } },
+    ],
+    ['Deno, by its own global alone', { Deno: { version: { deno: '2.9.6' } } }],
+    [
+      'a Deno worker',
+      workerGlobal({
+        ...node,
+        Deno: { version: { deno: '2.9.6' } },
+        navigator: { userAgent: 'Deno/2.9.6' },
+      }),
+    ],
+    [
+      'Cloudflare workerd before it had a navigator',
+      { WorkerGlobalScope, WebSocketPair: class {} },
+    ],
     [
       'Cloudflare workerd',
       {

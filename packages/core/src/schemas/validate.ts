@@ -1,12 +1,12 @@
 import { UnexpectedResponseError, ValidationError } from '../errors/errors.js'
 import { redactKeys } from '../errors/redact.js'
+import { movedFieldHint, valueHint } from './migrationHints.js'
 import {
   type InferOutput,
   issuePath,
   type StandardIssue,
   type StandardSchemaV1,
 } from './standard.js'
-import { movedFieldHint, valueHint } from './migrationHints.js'
 import { knownKeys, nearestKey, unknownKey } from './unknownField.js'
 
 /** Any schema core can validate with: valibot's, or another Standard Schema. */
