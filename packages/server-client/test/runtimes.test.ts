@@ -41,13 +41,13 @@ afterAll(async () => {
   if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true })
 })
 
-/** Runs run-smoke.mjs with a command line and returns the results it printed. */
+/** Runs runSmoke.mjs with a command line and returns the results it printed. */
 async function smokeIn(
   command: string,
   args: string[],
   extraEnv: Record<string, string>,
 ): Promise<Result[]> {
-  const { stdout } = await run(command, [...args, join(here, 'run-smoke.mjs')], {
+  const { stdout } = await run(command, [...args, join(here, 'runSmoke.mjs')], {
     cwd: packageDir,
     timeout: 120_000,
     env: {

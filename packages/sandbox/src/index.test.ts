@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import * as inProcess from '../src/fetch.js'
-import * as sandbox from '../src/index.js'
+import * as inProcess from './fetch.js'
+import * as sandbox from './index.js'
 
 describe('@smartpay-kit/sandbox exports', () => {
   it('are exactly these runtime names', () => {
