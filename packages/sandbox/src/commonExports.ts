@@ -10,6 +10,7 @@ export type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './engin
 export type {
   Delivery,
   DeliveryAttempt,
+  DeliveryLogEntry,
   ForwardTo,
   WebhookRetryOptions,
 } from './webhooks/delivery.js'

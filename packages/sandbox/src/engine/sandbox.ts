@@ -3,7 +3,12 @@ import type { SandboxClock } from '../domain/clock.js'
 import type { EventType, WebhookEvent } from '../domain/events.js'
 import type { Mode } from '../domain/ids.js'
 import type { ObjectKind, ObjectsByKind } from '../domain/objects.js'
-import type { Delivery, ForwardTo, WebhookRetryOptions } from '../webhooks/delivery.js'
+import type {
+  Delivery,
+  DeliveryLogEntry,
+  ForwardTo,
+  WebhookRetryOptions,
+} from '../webhooks/delivery.js'
 import type { Fault } from './faults.js'
 
 /** Options both kinds of sandbox take: the HTTPS server and the in-process one. */
@@ -28,6 +33,8 @@ export interface SandboxCoreOptions {
   controlToken?: string
   /** The largest request body read; a larger one gets 413. @default 1048576 (1 MiB) */
   maxBodyBytes?: number
+  /** Called once per webhook delivery attempt, with its answer (the CLI prints these). */
+  onDelivery?: (entry: DeliveryLogEntry) => void
 }
 
 /**

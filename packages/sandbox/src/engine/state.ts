@@ -24,7 +24,7 @@ export interface SandboxState {
 
 /** Builds a sandbox's state; throws a TypeError for a `forwardTo` off this machine. */
 export function createState(
-  options: Pick<SandboxCoreOptions, 'keys' | 'webhookRetry' | 'forwardTo'> &
+  options: Pick<SandboxCoreOptions, 'keys' | 'webhookRetry' | 'forwardTo' | 'onDelivery'> &
     Pick<DispatcherOptions, 'post' | 'anyTarget'>,
 ): SandboxState {
   checkForwardTo(options.forwardTo)
@@ -35,6 +35,7 @@ export function createState(
     post: options.post,
     forwardTo: options.forwardTo,
     anyTarget: options.anyTarget ?? false,
+    onDelivery: options.onDelivery,
   })
   const faults = new FaultQueue()
   const idempotency = new IdempotencyCache(() => clock.now())

@@ -28,15 +28,9 @@ export type InProcessSandbox = SandboxHandle
 
 /** Posts with a Fetch function (the global one by default), for runtimes without node:http. */
 function fetchPoster(send: (request: Request) => Promise<Response> | Response): WebhookPoster {
-  return async (url, body, headers, timeoutMs) => {
+  return async (url, body, headers, signal) => {
     const response = await send(
-      new Request(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
+      new Request(url, { method: 'POST', headers, body, redirect: 'manual', signal }),
     )
     await response.body?.cancel()
     return response.status

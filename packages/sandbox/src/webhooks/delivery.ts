@@ -52,13 +52,35 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
-/** POSTs one delivery; resolves with the receiver's status, rejects on a network error. */
+/**
+ * POSTs one delivery; resolves with the receiver's status once its answer has been read,
+ * rejects on a network error. It must stop (and reject) when `signal` aborts: the dispatcher
+ * aborts it when the attempt's time is up.
+ */
 export type WebhookPoster = (
   url: string,
   body: string,
   headers: Record<string, string>,
-  timeoutMs: number,
+  signal: AbortSignal,
 ) => Promise<number>
+
+/** One attempt at a delivery and how it ended, as the CLI logs it. */
+export interface DeliveryLogEntry {
+  eventId: string
+  event: EventType
+  endpointId: string
+  /** Where it was sent. */
+  target: string
+  /** 1 for the first attempt. */
+  attempt: number
+  /** The receiver's status, if it answered in time. */
+  status?: number
+  /** Why there is no status: a network error, or `no answer within <timeoutMs> ms`. */
+  error?: string
+  ms: number
+  /** When the next attempt goes, if there is one. */
+  retryInMs?: number
+}
 
 /**
  * Where deliveries go instead of the endpoint's URL: one local URL for every delivery that

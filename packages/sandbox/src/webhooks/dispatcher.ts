@@ -4,6 +4,7 @@ import type { BaseObject } from '../domain/objects.js'
 import type { Store } from '../domain/store.js'
 import {
   type Delivery,
+  type DeliveryLogEntry,
   type ForwardTo,
   isLoopbackUrl,
   type WebhookPoster,
@@ -25,6 +26,8 @@ export interface DispatcherOptions {
    * can leave the machine); otherwise only loopback targets are.
    */
   anyTarget?: boolean
+  /** Hears each attempt and how it ended (the CLI prints these). */
+  onDelivery?: ((entry: DeliveryLogEntry) => void) | undefined
 }
 
 /**
@@ -37,6 +40,7 @@ export class WebhookDispatcher {
   readonly #post: WebhookPoster
   readonly #forwardTo: ForwardTo | undefined
   readonly #anyTarget: boolean
+  readonly #onDelivery: ((entry: DeliveryLogEntry) => void) | undefined
   readonly #events: { mode: Mode; event: WebhookEvent }[] = []
   readonly #deliveries: Delivery[] = []
   readonly #timers = new Set<ReturnType<typeof setTimeout>>()
@@ -51,6 +55,7 @@ export class WebhookDispatcher {
     this.#post = options.post
     this.#forwardTo = options.forwardTo
     this.#anyTarget = options.anyTarget ?? false
+    this.#onDelivery = options.onDelivery
   }
 
   /** Where a delivery to `url` goes, or `undefined` when it would have to leave the machine. */
@@ -156,28 +161,74 @@ export class WebhookDispatcher {
       'smartpay-event-id': delivery.eventId,
       'user-agent': 'smartpay-sandbox',
     }
+    const started = Date.now()
+    let status: number | undefined
+    let error: string | undefined
     try {
-      const status = await this.#post(target, delivery.body, headers, this.#retry.timeoutMs)
+      status = await postWithin(this.#post, target, delivery.body, headers, this.#retry.timeoutMs)
       delivery.attempts.push({ at: Number(timestamp), status })
-      if (status === 200) {
-        delivery.state = 'delivered'
-        return
-      }
-    } catch (error) {
-      delivery.attempts.push({ at: Number(timestamp), error: (error as Error).message })
+    } catch (failure) {
+      error = (failure as Error).message
+      delivery.attempts.push({ at: Number(timestamp), error })
     }
     const n = delivery.attempts.length
-    if (n >= this.#retry.maxAttempts || this.#stopped || generation !== this.#generation) {
+    const retry =
+      status !== 200 &&
+      n < this.#retry.maxAttempts &&
+      !this.#stopped &&
+      generation === this.#generation
+    const retryInMs = this.#retry.baseMs * 2 ** (n - 1)
+    this.#onDelivery?.({
+      eventId: delivery.eventId,
+      event: delivery.event,
+      endpointId: delivery.endpointId,
+      target,
+      attempt: n,
+      ...(status === undefined ? {} : { status }),
+      ...(error === undefined ? {} : { error }),
+      ms: Date.now() - started,
+      ...(retry ? { retryInMs } : {}),
+    })
+    if (status === 200) {
+      delivery.state = 'delivered'
+      return
+    }
+    if (!retry) {
       delivery.state = 'failed'
       return
     }
-    const timer = setTimeout(
-      () => {
-        this.#timers.delete(timer)
-        this.#track(this.#attempt(mode, delivery, generation))
-      },
-      this.#retry.baseMs * 2 ** (n - 1),
-    )
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer)
+      this.#track(this.#attempt(mode, delivery, generation))
+    }, retryInMs)
     this.#timers.add(timer)
+  }
+}
+
+/**
+ * One attempt with a deadline on all of it (connecting, waiting for the answer, reading it),
+ * kept by a timer of its own: a socket's idle timeout misses a receiver that trickles bytes,
+ * and a poster may ignore its signal (an in-process handler does).
+ */
+async function postWithin(
+  post: WebhookPoster,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<number> {
+  const controller = new AbortController()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no answer within ${timeoutMs} ms`)
+      controller.abort(error)
+      reject(error)
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([post(url, body, headers, controller.signal), expired])
+  } finally {
+    clearTimeout(timer)
   }
 }

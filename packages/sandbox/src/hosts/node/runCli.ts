@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_KEYS } from '../../api/auth.js'
 import type { RequestLogEntry, Sandbox } from '../../engine/sandbox.js'
+import type { DeliveryLogEntry } from '../../webhooks/delivery.js'
 import { startSandbox } from './server.js'
 import { type CliIo, runTrigger } from './triggerCli.js'
 
@@ -21,9 +22,10 @@ Options:
   --forward-to <url>     deliver webhooks of endpoints off this machine to this local URL
   --webhook-base-ms <n>  first webhook retry delay, doubled each attempt (default: 500)
   --webhook-attempts <n> webhook attempts per event (default: 8)
+  --webhook-timeout-ms <n>  how long each webhook attempt may take, answer included (default: 5000)
   --control-token <t>    the token the /__sandbox controls require (default: a fresh one, printed;
                          or SMARTPAY_SANDBOX_TOKEN)
-  --quiet                do not print each request
+  --quiet                do not print each request and webhook delivery
   -h, --help             show this help`
 
 const DEFAULT_CA_FILE = join(tmpdir(), 'smartpay-sandbox-ca.pem')
@@ -38,6 +40,14 @@ export function formatRequest(entry: RequestLogEntry): string {
   const extra = flags.filter(Boolean).join(' ')
   const time = new Date().toISOString().slice(11, 23)
   return `${time} ${entry.method} ${entry.path} → ${entry.status} ${entry.ms}ms ${entry.requestId}${extra ? ` [${extra}]` : ''}`
+}
+
+/** One log line per webhook attempt: time, event, target, the answer (or why none), retry. */
+export function formatDelivery(entry: DeliveryLogEntry): string {
+  const time = new Date().toISOString().slice(11, 23)
+  const answer = entry.status === undefined ? `no answer: ${entry.error}` : `${entry.status}`
+  const next = entry.retryInMs === undefined ? '' : `, retry in ${entry.retryInMs}ms`
+  return `${time} webhook ${entry.event} ${entry.eventId} → ${entry.target} ${answer} ${entry.ms}ms [attempt ${entry.attempt}${next}]`
 }
 
 /**
@@ -66,6 +76,7 @@ export async function runCli(
     port: values.port,
     baseMs: values['webhook-base-ms'],
     maxAttempts: values['webhook-attempts'],
+    timeoutMs: values['webhook-timeout-ms'],
   }
   for (const [name, value] of Object.entries(numbers))
     if (value !== undefined && !/^\d+$/.test(value)) {
@@ -85,10 +96,14 @@ export async function runCli(
       webhookRetry: {
         ...(numbers.baseMs ? { baseMs: Number(numbers.baseMs) } : {}),
         ...(numbers.maxAttempts ? { maxAttempts: Number(numbers.maxAttempts) } : {}),
+        ...(numbers.timeoutMs ? { timeoutMs: Number(numbers.timeoutMs) } : {}),
       },
       ...(values.quiet
         ? {}
-        : { onRequest: (entry: RequestLogEntry) => io.out(formatRequest(entry)) }),
+        : {
+            onRequest: (entry: RequestLogEntry) => io.out(formatRequest(entry)),
+            onDelivery: (entry: DeliveryLogEntry) => io.out(formatDelivery(entry)),
+          }),
     })
   } catch (error) {
     io.err((error as Error).message)
@@ -127,6 +142,7 @@ function parse(argv: readonly string[]) {
       'webhook-base-ms': { type: 'string' },
       'webhook-attempts': { type: 'string' },
       'control-token': { type: 'string' },
+      'webhook-timeout-ms': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
