@@ -8,20 +8,13 @@ describe('@smartpay-kit/sandbox exports', () => {
       'DEFAULT_KEYS',
       'EVENT_TYPES',
       'KEY_PATTERN',
-      'PUBLIC_OPERATIONS',
       'PUBLIC_OPERATION_NAMES',
       'base62Decode',
       'runCli',
-      'signWebhook',
       'signWebhookMessage',
       'startSandbox',
       'webhookSignature',
     ])
-  })
-
-  it('keep the deprecated aliases pointing at their new names', () => {
-    expect(sandbox.signWebhook).toBe(sandbox.webhookSignature)
-    expect(sandbox.PUBLIC_OPERATIONS).toBe(sandbox.PUBLIC_OPERATION_NAMES)
   })
 })
 

@@ -4,7 +4,7 @@
  * with `startSandbox()`: point a client at `sandbox.apiUrl`, trust `sandbox.ca`.
  * @packageDocumentation
  */
-export { KEY_PATTERN, PUBLIC_OPERATION_NAMES, PUBLIC_OPERATIONS } from './api/auth.js'
+export { KEY_PATTERN, PUBLIC_OPERATION_NAMES } from './api/auth.js'
 export type { Collection } from './api/collection.js'
 export * from './commonExports.js'
 export type { ErrorBody, ErrorDetail } from './domain/errors.js'
@@ -29,7 +29,6 @@ export { runCli } from './hosts/node/runCli.js'
 export { startSandbox } from './hosts/node/server.js'
 export {
   base62Decode,
-  signWebhook,
   signWebhookMessage,
   webhookSignature,
 } from './hosts/node/signature.js'

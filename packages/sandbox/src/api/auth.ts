@@ -19,12 +19,6 @@ export const DEFAULT_KEYS = {
  */
 export const PUBLIC_OPERATION_NAMES: ReadonlySet<string> = new Set(['checkoutSessions.retrieve'])
 
-/**
- * @deprecated Renamed {@link PUBLIC_OPERATION_NAMES}: public-client's `PUBLIC_OPERATIONS` is an
- * array of operations, this is a Set of names. This alias will be removed in a future version.
- */
-export const PUBLIC_OPERATIONS: ReadonlySet<string> = PUBLIC_OPERATION_NAMES
-
 /** Who is calling: the key, its kind and its mode. */
 export interface Credentials {
   key: string

@@ -17,9 +17,3 @@ export function signWebhookMessage(message: string, secret: string): string {
 export function webhookSignature(input: { secret: string; timestamp: string; body: string }) {
   return signWebhookMessage(`${input.timestamp}.${input.body}`, input.secret)
 }
-
-/**
- * @deprecated Renamed {@link webhookSignature}: server-client's `signWebhook` has the same
- * name but is async and returns headers. This alias will be removed in a future version.
- */
-export const signWebhook: typeof webhookSignature = webhookSignature
