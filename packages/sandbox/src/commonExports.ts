@@ -5,7 +5,7 @@ export type { CheckoutOutcome } from './checkout/actions.js'
 export type { SandboxClock } from './domain/clock.js'
 export { EVENT_TYPES, type EventType, type WebhookEvent } from './domain/events.js'
 export type { Mode } from './domain/ids.js'
-export type { Fault, FaultKind, FaultMatch } from './engine/faults.js'
+export type { Fault, FaultKind, FaultMatch } from './engine/controls/faults.js'
 export type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './engine/sandbox.js'
 export type {
   Delivery,

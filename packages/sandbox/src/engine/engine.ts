@@ -9,13 +9,13 @@ import {
 import { checkoutPage } from '../checkout/page.js'
 import { newRequestId } from '../domain/ids.js'
 import type { WebhookPoster } from '../webhooks/delivery.js'
-import { handleControl } from './control.js'
-import { guardControl, newControlToken } from './controlGuard.js'
+import { guardControl, newControlToken } from './controls/controlGuard.js'
+import { handleControl } from './controls/handleControl.js'
+import { triggerEvent } from './controls/trigger.js'
 import { BodyTooLarge, MAX_BODY_BYTES, readBody, tooLargeReply } from './readBody.js'
 import type { RequestLogEntry, SandboxCoreOptions, SandboxHandle } from './sandbox.js'
 import { type Answer, serveApi } from './serveApi.js'
 import { createState } from './state.js'
-import { triggerEvent } from './trigger.js'
 
 /**
  * What serving one request came to: a reply, or a dropped connection (a fault). A hang fault

@@ -9,7 +9,7 @@ import type {
   ForwardTo,
   WebhookRetryOptions,
 } from '../webhooks/delivery.js'
-import type { Fault } from './faults.js'
+import type { Fault } from './controls/faults.js'
 
 /** Options both kinds of sandbox take: the HTTPS server and the in-process one. */
 export interface SandboxCoreOptions {

@@ -1,6 +1,6 @@
 import { type ApiDeps, type ApiRequest, handleApi } from '../api/handleApi.js'
 import { jsonReply, type Reply } from '../api/reply.js'
-import { type FaultQueue, faultReply } from './faults.js'
+import { type FaultQueue, faultReply } from './controls/faults.js'
 import type { RequestLogEntry } from './sandbox.js'
 
 /** A reply, or what a fault made of it (`drop`, `hang`), with facts for the request log. */

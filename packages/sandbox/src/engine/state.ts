@@ -5,7 +5,7 @@ import { Clock } from '../domain/clock.js'
 import { Store } from '../domain/store.js'
 import { checkForwardTo } from '../webhooks/delivery.js'
 import { type DispatcherOptions, WebhookDispatcher } from '../webhooks/dispatcher.js'
-import { FaultQueue } from './faults.js'
+import { FaultQueue } from './controls/faults.js'
 import type { SandboxCoreOptions } from './sandbox.js'
 
 /** What one sandbox holds: its account, time, webhooks, faults and idempotency keys. */

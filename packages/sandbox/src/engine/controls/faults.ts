@@ -1,4 +1,4 @@
-import { htmlReply, jsonReply, type Reply, redirectReply } from '../api/reply.js'
+import { htmlReply, jsonReply, type Reply, redirectReply } from '../../api/reply.js'
 
 /** Which requests a fault applies to; absent fields match anything (except preflights). */
 export interface FaultMatch {

@@ -1,17 +1,16 @@
-import { jsonReply, type Reply } from '../api/reply.js'
+import { jsonReply, type Reply } from '../../api/reply.js'
 import {
   authorizeCheckout,
   type CheckoutDeps,
   cancelCheckout,
   rejectCheckout,
   runCheckoutAction,
-} from '../checkout/actions.js'
-import { ApiError } from '../domain/errors.js'
-import { EVENT_TYPES, type EventType } from '../domain/events.js'
-import type { Mode } from '../domain/ids.js'
-import { OBJECT_KINDS, type ObjectKind } from '../domain/objects.js'
+} from '../../checkout/actions.js'
+import { ApiError } from '../../domain/errors.js'
+import { EVENT_TYPES, type EventType, type WebhookEvent } from '../../domain/events.js'
+import type { Mode } from '../../domain/ids.js'
+import { OBJECT_KINDS, type ObjectKind } from '../../domain/objects.js'
 import { type Fault, type FaultQueue, faultProblem } from './faults.js'
-import type { SandboxHandle } from './sandbox.js'
 
 /** What the control routes reach into. */
 export interface ControlDeps extends CheckoutDeps {
@@ -19,7 +18,8 @@ export interface ControlDeps extends CheckoutDeps {
   /** Absent in-process (there is no certificate). */
   ca?: string
   reset(): void
-  trigger: SandboxHandle['trigger']
+  /** Emits a realistic event of `type` in `mode` (what `sandbox.trigger()` does). */
+  trigger(type: EventType, options: { mode: Mode }): WebhookEvent
 }
 
 const parse = (raw: string): Record<string, unknown> | unknown[] => {

@@ -1,14 +1,14 @@
-import { type ApiDeps, invoke } from '../api/handleApi.js'
-import { API_ROUTES } from '../api/resources/index.js'
+import { type ApiDeps, invoke } from '../../api/handleApi.js'
+import { API_ROUTES } from '../../api/resources/index.js'
 import {
   authorizeCheckout,
   type CheckoutDeps,
   rejectCheckout,
   runCheckoutAction,
-} from '../checkout/actions.js'
-import type { EventType, WebhookEvent } from '../domain/events.js'
-import { type Mode, newId, randomBase62 } from '../domain/ids.js'
-import { baseFields, type JsonObject } from '../domain/objects.js'
+} from '../../checkout/actions.js'
+import type { EventType, WebhookEvent } from '../../domain/events.js'
+import { type Mode, newId, randomBase62 } from '../../domain/ids.js'
+import { baseFields, type JsonObject } from '../../domain/objects.js'
 
 /** What `trigger` reaches into. */
 export type TriggerDeps = CheckoutDeps & Pick<ApiDeps, 'origin'>

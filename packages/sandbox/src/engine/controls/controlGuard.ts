@@ -1,4 +1,4 @@
-import { jsonReply, type Reply } from '../api/reply.js'
+import { jsonReply, type Reply } from '../../api/reply.js'
 
 /** A fresh control token: `sbx_` and 32 base62 characters (190 bits) from Web Crypto. */
 export function newControlToken(): string {
