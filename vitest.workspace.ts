@@ -137,6 +137,18 @@ export default [
     },
   }),
   defineProject({
+    // Two webhook servers (the built server-client) behind a round-robin proxy, the sandbox
+    // delivering, a real Redis and PostgreSQL: every event's effect runs exactly once.
+    test: {
+      name: 'fleet',
+      root: root('./tests/fleet'),
+      environment: 'node',
+      include: ['*.test.ts'],
+      testTimeout: 600_000,
+      hookTimeout: 120_000,
+    },
+  }),
+  defineProject({
     // No source and no workspace: the packed tarballs, installed with npm into a temporary
     // project outside the repository, in ESM, CommonJS, TypeScript and Vite apps.
     test: {
