@@ -75,7 +75,7 @@ describe('findSecretKeys, image pixels', () => {
   ])('finds a key in the pixels of a PNG: %s', async (_, image) => {
     expect(scan(await image().toBuffer(), 'logo.png')).toContainEqual({
       key: KEY,
-      encodings: ['PNG data'],
+      encodings: ['PNG pixels'],
     })
   })
 
@@ -86,7 +86,7 @@ describe('findSecretKeys, image pixels', () => {
       .png()
       .toBuffer()
     expect(png[25], 'colour type RGB').toBe(2)
-    expect(scan(png, 'grey.png')).toContainEqual({ key: KEY, encodings: ['PNG data'] })
+    expect(scan(png, 'grey.png')).toContainEqual({ key: KEY, encodings: ['PNG pixels'] })
   })
 
   it.each([
@@ -102,7 +102,7 @@ describe('findSecretKeys, image pixels', () => {
   it('finds a key in the pixels of a PNG inlined as a data URL', async () => {
     const png = await pixels(3).png().toBuffer()
     const code = `img.src = "${dataUrl('image/png', png)}"`
-    expect(scan(code)).toContainEqual({ key: KEY, encodings: ['base64', 'PNG data'] })
+    expect(scan(code)).toContainEqual({ key: KEY, encodings: ['base64', 'PNG pixels'] })
   })
 
   it('finds nothing in an image of other pixels', async () => {

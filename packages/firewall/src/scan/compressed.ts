@@ -10,6 +10,8 @@ import { woffContents } from './woff.js'
 export interface Compressed {
   how: string
   bytes: Buffer
+  /** Pixels, as a canvas gives them back: only ever searched as bytes, never decoded further. */
+  pixels?: true
 }
 
 /** How many compressed layers are undone: a zip in a gzip in a data URL's PNG… */
@@ -39,13 +41,13 @@ export function isBinary(bytes: Buffer): boolean {
 }
 
 /** Streams of `bytes` with a signature or a header: gzip, zlib, zstd, zip entries. */
-function streams(bytes: Buffer, binary: boolean): Buffer[] {
+function streams(bytes: Buffer, binary: boolean, guess: boolean): Buffer[] {
   const found: Buffer[] = []
   for (const at of offsetsOf(bytes, '\x1f\x8b\x08')) {
     if (at === 0 || binary) found.push(...gunzipped(bytes.subarray(at)))
   }
   if (isZlib(bytes, 0)) found.push(...inflated(bytes))
-  else if (binary) {
+  else if (binary && guess) {
     // zlib streams inside other formats (PDF, TIFF, WOFF tables): tried at each header.
     for (const at of offsetsOf(bytes, 'x', ZLIB_TRIES)) {
       if (isZlib(bytes, at) && ((bytes[at + 1] ?? 0) & 0x20) === 0) {
@@ -79,7 +81,9 @@ export function decompressed(
 ): Compressed[] {
   if (depth === 0 || bytes.length < 4) return []
   const binary = isBinary(bytes)
-  const found: Compressed[] = streams(bytes, binary).map((inner) => ({
+  // A format read below has its streams read there: not again as zlib found anywhere.
+  const known = /^(?:\x89PNG|GIF8|wOFF|wOF2)/.test(bytes.toString('latin1', 0, 4))
+  const found: Compressed[] = streams(bytes, binary, guess && !known).map((inner) => ({
     how: 'compressed',
     bytes: inner,
   }))
@@ -89,14 +93,25 @@ export function decompressed(
   if (guess && binary && !isZlib(bytes, 0)) {
     for (const inner of rawInflated(bytes)) found.push({ how: 'raw deflate', bytes: inner })
   }
-  for (const inner of pngContents(bytes)) found.push({ how: 'PNG data', bytes: inner })
-  for (const inner of gifContents(bytes)) found.push({ how: 'GIF pixels', bytes: inner })
+  const { pixels, texts } = pngContents(bytes)
+  for (const inner of texts) found.push({ how: 'compressed', bytes: inner })
   for (const inner of woffContents(bytes)) found.push({ how: 'font tables', bytes: inner })
-  return found.flatMap((inner) => [
-    inner,
-    ...decompressed('', inner.bytes, true, depth - 1).map(({ how, bytes: deeper }) => ({
-      how: `${inner.how} › ${how}`,
-      bytes: deeper,
+  const images: Compressed[] = [
+    ...pixels.map((inner) => ({ how: 'PNG pixels', bytes: inner, pixels: true as const })),
+    ...gifContents(bytes).map((inner) => ({
+      how: 'GIF pixels',
+      bytes: inner,
+      pixels: true as const,
     })),
-  ])
+  ]
+  return [
+    ...found.flatMap((inner) => [
+      inner,
+      ...decompressed('', inner.bytes, false, depth - 1).map((deeper) => ({
+        ...deeper,
+        how: `${inner.how} › ${deeper.how}`,
+      })),
+    ]),
+    ...images,
+  ]
 }

@@ -1,5 +1,5 @@
 import { fingerprint } from '@smartpay-kit/core'
-import { decompressed } from './compressed.js'
+import { type Compressed, decompressed } from './compressed.js'
 import { DECODERS, otherReadings } from './decoders.js'
 
 /** A secret key found in a file, and how it was written there. */
@@ -15,7 +15,7 @@ export interface FoundKey {
  * has become a real newline before the key). A key may be glued to what precedes it: `"X" +
  * key` is one string in a minified bundle, `base64('x' + key)` decodes to `xsk_live_…`.
  */
-const KEY = /([0-9A-Za-z]?)(sk_(?:test|live)_[0-9A-Za-z]{8,})/g
+const KEY = /sk_(?:test|live)_[0-9A-Za-z]{8,}/g
 /**
  * In text, a key glued after a letter or digit must look random (a capital or a digit after its
  * prefix): `risk_test_validation` is a word, `Xsk_live_Ab3dEf…` is a key.
@@ -51,19 +51,25 @@ export function findSecretKeys(file: string, content: string | Uint8Array): Foun
   const done = new Set<string>()
   /** `bytes`: decoded or binary, where anything may precede a key. */
   const collect = (text: string, encodings: string[], bytes = false): void => {
-    for (const [, glued, key = ''] of text.matchAll(KEY)) {
+    for (const match of text.matchAll(KEY)) {
+      const [key] = match
+      const glued = /[0-9A-Za-z]/.test(text[match.index - 1] ?? '')
       if (glued && !bytes && !RANDOM.test(key.slice(8))) continue
       if (!found.has(key)) found.set(key, { key, encodings })
     }
   }
   /** `decoded`: bytes a decoder produced, only read further when mostly printable. */
-  /** `whole`: a whole decoded value, which may be a stream without a signature (brotli). */
+  /**
+   * `whole`: a whole decoded value, which may be a stream without a signature (brotli).
+   * `unpack`: false for what `decompressed` found, which has undone its own layers already.
+   */
   const visit = (
     text: string,
     encodings: string[],
     depth: number,
     decoded: boolean,
     whole = false,
+    unpack = true,
   ): void => {
     if (text.length < 16 || seen.has(text)) return
     seen.add(text)
@@ -78,9 +84,8 @@ export function findSecretKeys(file: string, content: string | Uint8Array): Foun
     if (depth === 0) return
     if (decoded && !printable) {
       // Bytes a decoder found may be compressed (a data URL's gzip, PNG or WOFF2): read those.
-      for (const inner of decompressed('', Buffer.from(text, 'latin1'), whole)) {
-        read(inner.bytes, [...encodings, inner.how], depth - 1)
-      }
+      if (unpack)
+        unpacked(decompressed('', Buffer.from(text, 'latin1'), whole), encodings, depth - 1)
       return
     }
     for (const decoder of DECODERS) {
@@ -90,14 +95,21 @@ export function findSecretKeys(file: string, content: string | Uint8Array): Foun
       }
     }
   }
-  const read = (raw: Buffer, encodings: string[], depth: number) => {
+  const read = (raw: Buffer, encodings: string[], depth: number, unpack = true) => {
     const latin1 = raw.toString('latin1')
-    visit(latin1, encodings, depth, encodings.length > 0)
+    visit(latin1, encodings, depth, encodings.length > 0, false, unpack)
     for (const { name, text } of otherReadings(latin1))
-      visit(text, [...encodings, name], depth, false)
+      visit(text, [...encodings, name], depth, false, false, unpack)
+  }
+  /** What `decompressed` found: pixels are only searched as bytes (a page reads them so). */
+  const unpacked = (inner: Compressed[], encodings: string[], depth: number) => {
+    for (const { how, bytes: raw, pixels } of inner) {
+      if (pixels) collect(raw.toString('latin1'), [...encodings, how], true)
+      else read(raw, [...encodings, how], depth, false)
+    }
   }
   read(bytes, [], DEPTH)
-  for (const inner of decompressed(file, bytes)) read(inner.bytes, [inner.how], DEPTH)
+  unpacked(decompressed(file, bytes), [], DEPTH)
   return [...found.values()]
 }
 

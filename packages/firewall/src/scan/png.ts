@@ -137,8 +137,9 @@ function readings(image: Buffer, header: Header, width: number, palette?: Buffer
  * What a PNG (at any offset of `bytes`: an ICO holds PNGs) hides in compressed form: its pixels
  * (and each APNG frame's) as a page reads them, and its compressed text chunks.
  */
-export function pngContents(bytes: Buffer): Buffer[] {
+export function pngContents(bytes: Buffer): { pixels: Buffer[]; texts: Buffer[] } {
   const found: Buffer[] = []
+  const texts: Buffer[] = []
   for (let start = bytes.indexOf(SIGNATURE); start >= 0; ) {
     let header: Header | undefined
     let palette: Buffer | undefined
@@ -159,13 +160,13 @@ export function pngContents(bytes: Buffer): Buffer[] {
       else if (type === 'fcTL' && data.length >= 12) {
         frames.push({ width: data.readUInt32BE(4), height: data.readUInt32BE(8), data: [] })
       } else if (type === 'fdAT') frames.at(-1)?.data.push(data.subarray(4))
-      else if (type === 'zTXt' || type === 'iTXt') found.push(...textChunk(data))
+      else if (type === 'zTXt' || type === 'iTXt') texts.push(...textChunk(data))
       else if (type === 'IEND') break
     }
     if (header && header.channels > 0) found.push(...framePixels(frames, header, palette))
     start = bytes.indexOf(SIGNATURE, Math.max(at, start + 1))
   }
-  return found
+  return { pixels: found, texts }
 }
 
 /** Each frame's pixels (the image's, or an APNG frame's), as a page reads them. */
