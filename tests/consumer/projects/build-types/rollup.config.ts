@@ -20,5 +20,5 @@ export const plugins: RollupOptions['plugins'] = [smartpayFirewall()]
 // The checks above are real: the webpack plugin is not a Rollup plugin.
 // @ts-expect-error TS2741: the webpack plugin has no `name`
 export const notRollup: Plugin = webpackFirewall()
-// @ts-expect-error TS2554: the Rollup plugin takes no options
+// @ts-expect-error TS2353: the Rollup plugin has no `include` option (only servedDir)
 smartpayFirewall({ include: ['src/**'] })
