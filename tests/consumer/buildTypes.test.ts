@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TYPESCRIPT } from './globalSetup.js'
-import { consumerRoot, project, run } from './helpers.js'
+import { project, tsc } from './helpers.js'
 
 // The build configs a user type-checks in CI (projects/build-types: vite.config.ts,
 // rollup.config.ts, rolldown.config.ts, an esbuild build script, webpack.config.ts), each using
@@ -17,13 +17,6 @@ import { consumerRoot, project, run } from './helpers.js'
 // exactly those errors.
 
 const dir = project('build-types')
-
-/** Runs one TypeScript version's tsc on a tsconfig; returns the exit code and diagnostics. */
-async function tsc(alias: string, cwd: string, tsconfig: string) {
-  const bin = join(consumerRoot(), 'node_modules', alias, 'bin', 'tsc')
-  const result = await run(process.execPath, [bin, '-p', tsconfig, '--pretty', 'false'], { cwd })
-  return { code: result.code, errors: `${result.stdout}${result.stderr}`.trim() }
-}
 
 const cases = Object.entries(TYPESCRIPT).flatMap(([alias, version]) =>
   (['nodenext', 'bundler', 'nodenext-skiplib', 'bundler-skiplib'] as const).map((mode) => ({

@@ -51,3 +51,17 @@ export async function run(
     }
   }
 }
+
+/** Runs one TypeScript version's tsc (its alias in globalSetup's TYPESCRIPT) on a tsconfig. */
+export async function tsc(
+  alias: string,
+  cwd: string,
+  tsconfig: string,
+  flags: readonly string[] = [],
+): Promise<{ code: number; errors: string }> {
+  const bin = join(consumerRoot(), 'node_modules', alias, 'bin', 'tsc')
+  const result = await run(process.execPath, [bin, '-p', tsconfig, '--pretty', 'false', ...flags], {
+    cwd,
+  })
+  return { code: result.code, errors: `${result.stdout}${result.stderr}`.trim() }
+}

@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TYPESCRIPT } from './globalSetup.js'
-import { consumerRoot, project, run } from './helpers.js'
+import { project, tsc } from './helpers.js'
 
 // A TypeScript user's file (projects/types/usage.ts) type-checked against the tarballs' .d.ts
 // files by each TypeScript version and module setting: strict, skipLibCheck false (only
@@ -15,15 +15,6 @@ import { consumerRoot, project, run } from './helpers.js'
 const esm = project('types')
 const cjs = project('types-cjs')
 copyFileSync(join(esm, 'usage.ts'), join(cjs, 'usage.ts'))
-
-/** Runs one TypeScript version's tsc on a tsconfig; returns the exit code and diagnostics. */
-async function tsc(alias: string, dir: string, tsconfig: string) {
-  const bin = join(consumerRoot(), 'node_modules', alias, 'bin', 'tsc')
-  const result = await run(process.execPath, [bin, '-p', tsconfig, '--pretty', 'false'], {
-    cwd: dir,
-  })
-  return { code: result.code, errors: `${result.stdout}${result.stderr}`.trim() }
-}
 
 const cases = Object.entries(TYPESCRIPT).flatMap(([alias, version]) =>
   (['node16', 'nodenext', 'bundler', 'nodenext-skiplib', 'bundler-skiplib'] as const).map(

@@ -84,8 +84,10 @@ export type { AnyObject, Metadata } from './schemas/common.js'
 export {
   type Coupon,
   CouponSchema,
+  type CreateAmountCouponParams,
   type CreateCouponParams,
   CreateCouponParamsSchema,
+  type CreatePercentageCouponParams,
   type UpdateCouponParams,
   UpdateCouponParamsSchema,
 } from './schemas/coupon.js'

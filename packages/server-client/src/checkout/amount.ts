@@ -1,11 +1,8 @@
 import { ValidationError } from '@smartpay-kit/core'
-import type * as v from 'valibot'
 import type {
   CheckoutSessionBody,
-  CreateCheckoutSessionParamsSchema,
+  CreateCheckoutSessionParams,
 } from '../schemas/checkoutSession.js'
-
-type CheckoutInput = v.InferOutput<typeof CreateCheckoutSessionParamsSchema>
 
 function refuse(field: string, message: string): never {
   throw new ValidationError(
@@ -27,7 +24,7 @@ function refuse(field: string, message: string): never {
  * Throws {@link ValidationError} naming the field when this cannot be done.
  * @example normalizeCheckoutSession({ items: [{ name: 'Tea', amount: 500, currency: 'JPY' }], … }).amount // 500
  */
-export function normalizeCheckoutSession(input: CheckoutInput): CheckoutSessionBody {
+export function normalizeCheckoutSession(input: CreateCheckoutSessionParams): CheckoutSessionBody {
   const currency = input.currency ?? input.items.find((item) => item.currency)?.currency
   if (currency === undefined) {
     refuse('currency', 'no currency: give `currency`, or a `currency` on the first item')

@@ -1,19 +1,39 @@
 import * as v from 'valibot'
-import { ShippingInfoSchema } from './address.js'
+import { type ShippingInfoParams, ShippingInfoSchema } from './address.js'
 import {
   AmountSchema,
   DescriptionSchema,
   HttpUrlSchema,
+  type Metadata,
   MetadataSchema,
   type Named,
+  type ObjectFields,
   objectEntries,
   ReferenceSchema,
   ref,
   TextSchema,
 } from './common.js'
-import { CustomerInfoObjectSchema, CustomerInfoSchema } from './customer.js'
-import { CaptureMethodSchema, CurrencySchema, LocaleSchema } from './enums.js'
-import { CheckoutItemSchema, ItemSchema, itemList } from './item.js'
+import {
+  type CustomerInfo,
+  CustomerInfoObjectSchema,
+  type CustomerInfoParams,
+  CustomerInfoSchema,
+} from './customer.js'
+import {
+  type CaptureMethod,
+  CaptureMethodSchema,
+  type Currency,
+  CurrencySchema,
+  type Locale,
+  LocaleSchema,
+} from './enums.js'
+import {
+  type CheckoutItemParams,
+  CheckoutItemSchema,
+  type ItemParams,
+  ItemSchema,
+  itemList,
+} from './item.js'
 import { type Order, OrderSchema } from './order.js'
 import { type Token, TokenSchema } from './token.js'
 
@@ -21,7 +41,6 @@ import { type Token, TokenSchema } from './token.js'
 export const CheckoutSessionSchema = v.looseObject({
   ...objectEntries,
   object: v.literal('checkoutSession'),
-  /** The hosted checkout page; send the shopper there (see `checkoutUrl`). Treat it as opaque. */
   url: v.optional(v.string()),
   successUrl: v.optional(v.string()),
   cancelUrl: v.optional(v.string()),
@@ -29,14 +48,27 @@ export const CheckoutSessionSchema = v.looseObject({
   locale: v.optional(v.string()),
   reference: v.optional(v.string()),
   description: v.optional(v.string()),
-  /** The session's order: an id, or the order when expanded (always, right after `create`). */
   order: v.optional(ref<Order>(OrderSchema)),
-  /** A token session's token: an id, or the token when expanded. */
   token: v.optional(ref<Token>(TokenSchema)),
   expiresAt: v.optional(v.number()),
 })
 /** A checkout session as the API returns it. */
-export interface CheckoutSession extends v.InferOutput<typeof CheckoutSessionSchema> {}
+export interface CheckoutSession extends ObjectFields {
+  object: 'checkoutSession'
+  /** The hosted checkout page; send the shopper there (see `checkoutUrl`). Treat it as opaque. */
+  url?: string | undefined
+  successUrl?: string | undefined
+  cancelUrl?: string | undefined
+  customerInfo?: CustomerInfo | undefined
+  locale?: string | undefined
+  reference?: string | undefined
+  description?: string | undefined
+  /** The session's order: an id, or the order when expanded (always, right after `create`). */
+  order?: string | Order | undefined
+  /** A token session's token: an id, or the token when expanded. */
+  token?: string | Token | undefined
+  expiresAt?: number | undefined
+}
 
 /**
  * What `checkoutSessions.create` returns: the session with its `url` and its order expanded
@@ -44,14 +76,16 @@ export interface CheckoutSession extends v.InferOutput<typeof CheckoutSessionSch
  */
 export const CreatedCheckoutSessionSchema = v.looseObject({
   ...CheckoutSessionSchema.entries,
-  /** The hosted checkout page; send the shopper there (see `checkoutUrl`). Treat it as opaque. */
   url: v.string(),
-  /** The session's order, expanded. */
   order: OrderSchema as Named<Order>,
 })
 /** A checkout session as `checkoutSessions.create` returns it: `url` and the order always there. */
-export interface CreatedCheckoutSession
-  extends v.InferOutput<typeof CreatedCheckoutSessionSchema> {}
+export interface CreatedCheckoutSession extends CheckoutSession {
+  /** The hosted checkout page; send the shopper there (see `checkoutUrl`). Treat it as opaque. */
+  url: string
+  /** The session's order, expanded. */
+  order: Order
+}
 
 /**
  * What `checkoutSessions.createForToken` returns: the session with its `url` and its token
@@ -59,20 +93,20 @@ export interface CreatedCheckoutSession
  */
 export const CreatedTokenCheckoutSessionSchema = v.looseObject({
   ...CheckoutSessionSchema.entries,
-  /** The hosted checkout page where the shopper approves the token. */
   url: v.string(),
-  /** The token the session registers, expanded. */
   token: TokenSchema as Named<Token>,
 })
 /** A checkout session as `checkoutSessions.createForToken` returns it. */
-export interface CreatedTokenCheckoutSession
-  extends v.InferOutput<typeof CreatedTokenCheckoutSessionSchema> {}
+export interface CreatedTokenCheckoutSession extends CheckoutSession {
+  /** The hosted checkout page where the shopper approves the token. */
+  url: string
+  /** The token the session registers, expanded. */
+  token: Token
+}
 
 const sessionEntries = {
   customerInfo: CustomerInfoSchema,
-  /** Where the shopper lands after authorizing. */
   successUrl: HttpUrlSchema,
-  /** Where the shopper lands after cancelling or failing. */
   cancelUrl: HttpUrlSchema,
   locale: v.optional(LocaleSchema),
   description: v.optional(DescriptionSchema),
@@ -83,30 +117,56 @@ const sessionEntries = {
 const orderSessionEntries = {
   ...sessionEntries,
   shippingInfo: ShippingInfoSchema,
-  /** @default 'automatic' */
   captureMethod: v.optional(CaptureMethodSchema),
+  promotionCode: v.optional(TextSchema),
+}
+
+/** What every checkout session takes. */
+interface SessionFields {
+  customerInfo: CustomerInfoParams
+  /** Where the shopper lands after authorizing. */
+  successUrl: string
+  /** Where the shopper lands after cancelling or failing. */
+  cancelUrl: string
+  locale?: Locale | undefined
+  /** Shown to the shopper, 1–80 characters. */
+  description?: string | undefined
+  /** Your own reference, e.g. an order number: 1–40 characters. */
+  reference?: string | undefined
+  metadata?: Metadata | undefined
+}
+
+/** What a checkout session for an order takes besides its amounts and items. */
+interface OrderSessionFields extends SessionFields {
+  shippingInfo: ShippingInfoParams
+  /** @default 'automatic' */
+  captureMethod?: CaptureMethod | undefined
   /**
    * A promotion code to pre-apply. Sent in the body, as the official Node SDK sends it, and
    * merged into the returned session's `url` as `promotion-code` (as that SDK does too).
    */
-  promotionCode: v.optional(TextSchema),
+  promotionCode?: string | undefined
 }
 
-/**
- * Body of `checkoutSessions.create`, as you may write it: `amount`, `currency` and each item's
- * `currency` may be left out; they are then computed (see `normalizeCheckoutSession`).
- */
+/** Body of `checkoutSessions.create`, as you may write it: {@link CreateCheckoutSessionParams}. */
 export const CreateCheckoutSessionParamsSchema = v.strictObject({
   ...orderSessionEntries,
-  /** Total in yen. Computed from the items and the shipping fee when left out. */
   amount: v.optional(AmountSchema),
-  /** Taken from the first item that has one when left out. */
   currency: v.optional(CurrencySchema),
-  /** 1–50 items. */
   items: itemList(CheckoutItemSchema),
 })
-/** Parameters of `checkoutSessions.create`. */
-export type CreateCheckoutSessionParams = v.InferInput<typeof CreateCheckoutSessionParamsSchema>
+/**
+ * Parameters of `checkoutSessions.create`: `amount`, `currency` and each item's `currency` may
+ * be left out; they are then computed (see `normalizeCheckoutSession`).
+ */
+export interface CreateCheckoutSessionParams extends OrderSessionFields {
+  /** Total in yen. Computed from the items and the shipping fee when left out. */
+  amount?: number | undefined
+  /** Taken from the first item that has one when left out. */
+  currency?: Currency | undefined
+  /** 1–50 items. */
+  items: CheckoutItemParams[]
+}
 
 /** The body `checkoutSessions.create` sends: every amount and currency filled in. */
 export const CheckoutSessionBodySchema = v.strictObject({
@@ -116,15 +176,19 @@ export const CheckoutSessionBodySchema = v.strictObject({
   items: itemList(ItemSchema),
 })
 /** A checkout session body with amount and currencies filled in. */
-export type CheckoutSessionBody = v.InferOutput<typeof CheckoutSessionBodySchema>
+export interface CheckoutSessionBody extends OrderSessionFields {
+  amount: number
+  currency: Currency
+  items: ItemParams[]
+}
 
 /** Body of `checkoutSessions.createForToken`: a session that registers a reusable token. */
 export const CreateTokenCheckoutSessionParamsSchema = v.strictObject({
   ...sessionEntries,
-  /** Always `token`; filled in for you. */
   mode: v.optional(v.literal('token'), 'token'),
 })
-/** Parameters of `checkoutSessions.createForToken`. */
-export type CreateTokenCheckoutSessionParams = v.InferInput<
-  typeof CreateTokenCheckoutSessionParamsSchema
->
+/** Parameters of `checkoutSessions.createForToken`: a session that registers a reusable token. */
+export interface CreateTokenCheckoutSessionParams extends SessionFields {
+  /** Always `token`; filled in for you. */
+  mode?: 'token' | undefined
+}

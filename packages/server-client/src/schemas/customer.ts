@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { AddressObjectSchema, AddressSchema } from './address.js'
+import { type Address, AddressObjectSchema, type AddressParams, AddressSchema } from './address.js'
 import { CountSchema, ReferenceSchema } from './common.js'
 
 const GenderSchema = v.picklist(['male', 'female'])
@@ -9,7 +9,6 @@ const GenderSchema = v.picklist(['male', 'female'])
  * questions the shopper is asked and the better the approval rate.
  */
 export const CustomerInfoSchema = v.strictObject({
-  /** Days since the shopper's account with you was created. */
   accountAge: v.optional(CountSchema),
   emailAddress: v.optional(v.pipe(v.string(), v.email())),
   firstName: v.optional(v.string()),
@@ -18,14 +17,30 @@ export const CustomerInfoSchema = v.strictObject({
   lastNameKana: v.optional(v.string()),
   address: v.optional(AddressSchema),
   phoneNumber: v.optional(v.string()),
-  /** `YYYY-MM-DD`. */
   dateOfBirth: v.optional(v.pipe(v.string(), v.isoDate('Expected a date as YYYY-MM-DD'))),
   legalGender: v.optional(GenderSchema),
-  /** Your id for the shopper. */
   reference: v.optional(ReferenceSchema),
 })
-/** Shopper details as sent. */
-export type CustomerInfoParams = v.InferInput<typeof CustomerInfoSchema>
+/**
+ * What you know about the shopper, as sent. Every field is optional, but the more you pass, the
+ * fewer questions the shopper is asked and the better the approval rate.
+ */
+export interface CustomerInfoParams {
+  /** Days since the shopper's account with you was created. */
+  accountAge?: number | undefined
+  emailAddress?: string | undefined
+  firstName?: string | undefined
+  lastName?: string | undefined
+  firstNameKana?: string | undefined
+  lastNameKana?: string | undefined
+  address?: AddressParams | undefined
+  phoneNumber?: string | undefined
+  /** `YYYY-MM-DD`. */
+  dateOfBirth?: string | undefined
+  legalGender?: 'male' | 'female' | undefined
+  /** Your id for the shopper. */
+  reference?: string | undefined
+}
 
 /** Shopper details in a response. */
 export const CustomerInfoObjectSchema = v.looseObject({
@@ -42,4 +57,17 @@ export const CustomerInfoObjectSchema = v.looseObject({
   reference: v.optional(v.string()),
 })
 /** Shopper details as the API returns them. */
-export interface CustomerInfo extends v.InferOutput<typeof CustomerInfoObjectSchema> {}
+export interface CustomerInfo {
+  [field: string]: unknown
+  accountAge?: number | undefined
+  emailAddress?: string | undefined
+  firstName?: string | undefined
+  lastName?: string | undefined
+  firstNameKana?: string | undefined
+  lastNameKana?: string | undefined
+  address?: Address | undefined
+  phoneNumber?: string | undefined
+  dateOfBirth?: string | undefined
+  legalGender?: string | undefined
+  reference?: string | undefined
+}

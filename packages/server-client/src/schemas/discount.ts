@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { objectEntries, ResponseCurrencySchema, ref } from './common.js'
+import { type ObjectFields, objectEntries, ResponseCurrencySchema, ref } from './common.js'
 import { type Coupon, CouponSchema } from './coupon.js'
 import { type PromotionCode, PromotionCodeSchema } from './promotionCode.js'
 
@@ -13,4 +13,10 @@ export const DiscountSchema = v.looseObject({
   promotionCode: v.optional(ref<PromotionCode>(PromotionCodeSchema)),
 })
 /** A discount as the API returns it. */
-export interface Discount extends v.InferOutput<typeof DiscountSchema> {}
+export interface Discount extends ObjectFields {
+  object: 'discount'
+  amount?: number | undefined
+  currency?: string | undefined
+  coupon?: string | Coupon | undefined
+  promotionCode?: string | PromotionCode | undefined
+}

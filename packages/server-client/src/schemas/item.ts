@@ -3,30 +3,26 @@ import {
   AmountSchema,
   CountSchema,
   HttpUrlSchema,
+  type Metadata,
   MetadataSchema,
+  type ObjectFields,
   objectEntries,
   ResponseCurrencySchema,
   ref,
 } from './common.js'
-import { CurrencySchema, LineItemKindSchema } from './enums.js'
+import { type Currency, CurrencySchema, type LineItemKind, LineItemKindSchema } from './enums.js'
 
 const itemEntries = {
-  /** Product name shown to the shopper. */
   name: v.pipe(v.string(), v.minLength(1)),
-  /** Unit price in yen; `quantity` multiplies it. */
   amount: AmountSchema,
-  /** How many. @default 1 */
   quantity: v.optional(CountSchema),
-  /** `discount` items are subtracted from the total and `tax` items added. @default 'product' */
   kind: v.optional(LineItemKindSchema),
   brand: v.optional(v.string()),
   categories: v.optional(v.array(v.string())),
   gtin: v.optional(v.string()),
-  /** Product image URLs, up to 8. */
   images: v.optional(v.pipe(v.array(HttpUrlSchema), v.maxLength(8, 'Expected at most 8 images'))),
   reference: v.optional(v.string()),
   url: v.optional(HttpUrlSchema),
-  /** Price label for you; not shown to the shopper. */
   label: v.optional(v.string()),
   description: v.optional(v.string()),
   metadata: v.optional(MetadataSchema),
@@ -38,16 +34,47 @@ const itemEntries = {
 
 /** A line item as the API takes it: `name`, `amount` and `currency` are required. */
 export const ItemSchema = v.strictObject({ ...itemEntries, currency: CurrencySchema })
-/** A line item of a token order. */
-export type ItemParams = v.InferInput<typeof ItemSchema>
+/** What every line item takes; `currency` is required in one and optional in the other. */
+interface ItemFields {
+  /** Product name shown to the shopper. */
+  name: string
+  /** Unit price in yen; `quantity` multiplies it. */
+  amount: number
+  /** How many. @default 1 */
+  quantity?: number | undefined
+  /** `discount` items are subtracted from the total and `tax` items added. @default 'product' */
+  kind?: LineItemKind | undefined
+  brand?: string | undefined
+  categories?: string[] | undefined
+  gtin?: string | undefined
+  /** Product image URLs, up to 8. */
+  images?: string[] | undefined
+  reference?: string | undefined
+  url?: string | undefined
+  /** Price label for you; not shown to the shopper. */
+  label?: string | undefined
+  description?: string | undefined
+  metadata?: Metadata | undefined
+  productDescription?: string | undefined
+  productMetadata?: Metadata | undefined
+  priceDescription?: string | undefined
+  priceMetadata?: Metadata | undefined
+}
+
+/** A line item of a token order: `name`, `amount` and `currency` are required. */
+export interface ItemParams extends ItemFields {
+  currency: Currency
+}
 
 /** A checkout line item: `currency` may be left out and is then the session's currency. */
 export const CheckoutItemSchema = v.strictObject({
   ...itemEntries,
   currency: v.optional(CurrencySchema),
 })
-/** A line item of a checkout session. */
-export type CheckoutItemParams = v.InferInput<typeof CheckoutItemSchema>
+/** A line item of a checkout session: `currency` may be left out and is then the session's. */
+export interface CheckoutItemParams extends ItemFields {
+  currency?: Currency | undefined
+}
 
 /** Between 1 and 50 items, as the API requires. */
 // @__NO_SIDE_EFFECTS__
@@ -74,7 +101,18 @@ const ProductSchema = v.looseObject({
   active: v.optional(v.boolean()),
 })
 /** The product behind a price, as the API returns it. */
-export interface Product extends v.InferOutput<typeof ProductSchema> {}
+export interface Product extends ObjectFields {
+  object?: string | undefined
+  name?: string | undefined
+  brand?: string | undefined
+  categories?: string[] | undefined
+  gtin?: string | undefined
+  images?: string[] | undefined
+  reference?: string | undefined
+  url?: string | undefined
+  description?: string | undefined
+  active?: boolean | undefined
+}
 
 /** The price of an expanded line item. */
 const PriceSchema = v.looseObject({
@@ -88,7 +126,15 @@ const PriceSchema = v.looseObject({
   product: v.optional(ref<Product>(ProductSchema)),
 })
 /** The price of a line item, as the API returns it. */
-export interface Price extends v.InferOutput<typeof PriceSchema> {}
+export interface Price extends ObjectFields {
+  object?: string | undefined
+  active?: boolean | undefined
+  amount?: number | undefined
+  currency?: string | undefined
+  label?: string | undefined
+  description?: string | undefined
+  product?: string | Product | undefined
+}
 
 /** A line item of an order (`li_…`). */
 export const LineItemSchema = v.looseObject({
@@ -102,4 +148,12 @@ export const LineItemSchema = v.looseObject({
   price: v.optional(ref<Price>(PriceSchema)),
 })
 /** A line item as the API returns it. */
-export interface LineItem extends v.InferOutput<typeof LineItemSchema> {}
+export interface LineItem extends ObjectFields {
+  object: 'lineItem'
+  kind?: LineItemKind | undefined
+  amount?: number | undefined
+  currency?: string | undefined
+  quantity?: number | undefined
+  description?: string | undefined
+  price?: string | Price | undefined
+}

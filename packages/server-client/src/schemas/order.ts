@@ -1,18 +1,32 @@
 import * as v from 'valibot'
 import { idSchema } from '../ids.js'
-import { ShippingInfoObjectSchema, ShippingInfoSchema } from './address.js'
+import {
+  type ShippingInfo,
+  ShippingInfoObjectSchema,
+  type ShippingInfoParams,
+  ShippingInfoSchema,
+} from './address.js'
 import {
   AmountSchema,
+  type Metadata,
   MetadataSchema,
+  type ObjectFields,
   objectEntries,
   ReferenceSchema,
   ResponseCurrencySchema,
   ref,
 } from './common.js'
-import { CustomerInfoSchema } from './customer.js'
+import { type CustomerInfoParams, CustomerInfoSchema } from './customer.js'
 import { type Discount, DiscountSchema } from './discount.js'
-import { CaptureMethodSchema, CurrencySchema, OrderStatusSchema } from './enums.js'
-import { ItemSchema, itemList, type LineItem, LineItemSchema } from './item.js'
+import {
+  type CaptureMethod,
+  CaptureMethodSchema,
+  type Currency,
+  CurrencySchema,
+  type OrderStatus,
+  OrderStatusSchema,
+} from './enums.js'
+import { type ItemParams, ItemSchema, itemList, type LineItem, LineItemSchema } from './item.js'
 import { type Payment, PaymentSchema } from './payment.js'
 
 /** An order (`order_…`): what the shopper agreed to pay, captured by payments. */
@@ -26,31 +40,58 @@ export const OrderSchema = v.looseObject({
   reference: v.optional(v.string()),
   discountAmount: v.optional(v.number()),
   discounts: v.optional(v.array(ref<Discount>(DiscountSchema))),
-  /** After this, the order can no longer be captured (set once authorized). */
   expiresAt: v.optional(v.number()),
   lineItems: v.optional(v.array(ref<LineItem>(LineItemSchema))),
   payments: v.optional(v.array(ref<Payment>(PaymentSchema))),
   shippingInfo: v.optional(ShippingInfoObjectSchema),
-  /** The token charged, for orders created from a token. */
   tokenId: v.optional(v.string()),
 })
 /** An order as the API returns it. */
-export interface Order extends v.InferOutput<typeof OrderSchema> {}
+export interface Order extends ObjectFields {
+  object: 'order'
+  status: OrderStatus
+  /** Total in yen. */
+  amount: number
+  currency: string
+  description?: string | undefined
+  reference?: string | undefined
+  discountAmount?: number | undefined
+  discounts?: (string | Discount)[] | undefined
+  /** After this, the order can no longer be captured (set once authorized). */
+  expiresAt?: number | undefined
+  lineItems?: (string | LineItem)[] | undefined
+  payments?: (string | Payment)[] | undefined
+  shippingInfo?: ShippingInfo | undefined
+  /** The token charged, for orders created from a token. */
+  tokenId?: string | undefined
+}
 
 /** Body of `orders.create`: charge an active payment token. No amount is computed here. */
 export const CreateOrderParamsSchema = v.strictObject({
-  /** The active payment token to charge (`paytok_…`). */
   token: idSchema('token'),
-  /** Total in yen: the items, plus shipping, minus discounts. */
   amount: AmountSchema,
   currency: CurrencySchema,
   items: itemList(ItemSchema),
   customerInfo: CustomerInfoSchema,
   shippingInfo: ShippingInfoSchema,
-  /** @default 'automatic' */
   captureMethod: v.optional(CaptureMethodSchema),
   reference: v.optional(ReferenceSchema),
   metadata: v.optional(MetadataSchema),
 })
-/** Parameters of `orders.create`. */
-export type CreateOrderParams = v.InferInput<typeof CreateOrderParamsSchema>
+/** Parameters of `orders.create`: charge an active payment token. No amount is computed here. */
+export interface CreateOrderParams {
+  /** The active payment token to charge (`paytok_…`). */
+  token: string
+  /** Total in yen: the items, plus shipping, minus discounts. */
+  amount: number
+  currency: Currency
+  /** 1–50 items. */
+  items: ItemParams[]
+  customerInfo: CustomerInfoParams
+  shippingInfo: ShippingInfoParams
+  /** @default 'automatic' */
+  captureMethod?: CaptureMethod | undefined
+  /** Your own reference, e.g. an order number: 1–40 characters. */
+  reference?: string | undefined
+  metadata?: Metadata | undefined
+}

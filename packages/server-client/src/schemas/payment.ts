@@ -5,14 +5,23 @@ import {
   type AnyObject,
   AnyObjectSchema,
   DescriptionSchema,
+  type Metadata,
   MetadataSchema,
+  type ObjectFields,
   objectEntries,
   ReferenceSchema,
   ResponseCurrencySchema,
   ref,
   TextSchema,
 } from './common.js'
-import { CancelRemainderSchema, CurrencySchema, PaymentStatusSchema } from './enums.js'
+import {
+  type CancelRemainder,
+  CancelRemainderSchema,
+  type Currency,
+  CurrencySchema,
+  type PaymentStatus,
+  PaymentStatusSchema,
+} from './enums.js'
 import { type LineItem, LineItemSchema } from './item.js'
 
 /** A payment (`payment_…`): money captured from an authorized order. */
@@ -21,7 +30,6 @@ export const PaymentSchema = v.looseObject({
   object: v.literal('payment'),
   amount: v.number(),
   currency: ResponseCurrencySchema,
-  /** The order captured from: its id, or (expanded) the order. */
   order: v.optional(ref<AnyObject>(AnyObjectSchema)),
   lineItems: v.optional(v.array(ref<LineItem>(LineItemSchema))),
   status: v.optional(PaymentStatusSchema),
@@ -29,25 +37,46 @@ export const PaymentSchema = v.looseObject({
   description: v.optional(v.string()),
 })
 /** A payment as the API returns it. */
-export interface Payment extends v.InferOutput<typeof PaymentSchema> {}
+export interface Payment extends ObjectFields {
+  object: 'payment'
+  amount: number
+  currency: string
+  /** The order captured from: its id, or (expanded) the order. */
+  order?: string | AnyObject | undefined
+  lineItems?: (string | LineItem)[] | undefined
+  status?: PaymentStatus | undefined
+  reference?: string | undefined
+  description?: string | undefined
+}
 
 /** Body of `payments.create` (a capture). */
 export const CreatePaymentParamsSchema = v.strictObject({
-  /** The authorized order to capture from (`order_…`). */
   order: idSchema('order'),
-  /** How much to capture, in yen. */
   amount: AmountSchema,
   currency: CurrencySchema,
-  /** `automatic` cancels what is left uncaptured; `manual` allows more captures. @default 'automatic' */
   cancelRemainder: v.optional(CancelRemainderSchema),
-  /** Ids of the order's line items this capture covers. */
   lineItems: v.optional(v.array(TextSchema)),
   reference: v.optional(ReferenceSchema),
   description: v.optional(DescriptionSchema),
   metadata: v.optional(MetadataSchema),
 })
-/** Parameters of `payments.create`. */
-export type CreatePaymentParams = v.InferInput<typeof CreatePaymentParamsSchema>
+/** Parameters of `payments.create` (a capture). */
+export interface CreatePaymentParams {
+  /** The authorized order to capture from (`order_…`). */
+  order: string
+  /** How much to capture, in yen. */
+  amount: number
+  currency: Currency
+  /** `automatic` cancels what is left uncaptured; `manual` allows more captures. @default 'automatic' */
+  cancelRemainder?: CancelRemainder | undefined
+  /** Ids of the order's line items this capture covers. */
+  lineItems?: string[] | undefined
+  /** Your own reference: 1–40 characters. */
+  reference?: string | undefined
+  /** 1–80 characters. */
+  description?: string | undefined
+  metadata?: Metadata | undefined
+}
 
 /** Body of `payments.update` and `refunds.update`: your own fields only. */
 export const UpdatePaymentParamsSchema = v.strictObject({
@@ -55,5 +84,11 @@ export const UpdatePaymentParamsSchema = v.strictObject({
   description: v.optional(DescriptionSchema),
   metadata: v.optional(MetadataSchema),
 })
-/** Parameters of `payments.update`. */
-export type UpdatePaymentParams = v.InferInput<typeof UpdatePaymentParamsSchema>
+/** Parameters of `payments.update` and `refunds.update`: your own fields only. */
+export interface UpdatePaymentParams {
+  /** Your own reference: 1–40 characters. */
+  reference?: string | undefined
+  /** 1–80 characters. */
+  description?: string | undefined
+  metadata?: Metadata | undefined
+}

@@ -3,7 +3,9 @@ import { idSchema } from '../ids.js'
 import {
   AmountSchema,
   CountSchema,
+  type Metadata,
   MetadataSchema,
+  type ObjectFields,
   objectEntries,
   ResponseCurrencySchema,
   ref,
@@ -11,7 +13,7 @@ import {
   TimestampSchema,
 } from './common.js'
 import { type Coupon, CouponSchema } from './coupon.js'
-import { CurrencySchema } from './enums.js'
+import { type Currency, CurrencySchema } from './enums.js'
 
 /** A promotion code (`promotioncode_…`): the code a shopper types to get a coupon. */
 export const PromotionCodeSchema = v.looseObject({
@@ -29,25 +31,32 @@ export const PromotionCodeSchema = v.looseObject({
   minimumAmount: v.optional(v.number()),
 })
 /** A promotion code as the API returns it. */
-export interface PromotionCode extends v.InferOutput<typeof PromotionCodeSchema> {}
+export interface PromotionCode extends ObjectFields {
+  object: 'promotionCode'
+  code: string
+  coupon: string | Coupon
+  active?: boolean | undefined
+  currency?: string | undefined
+  expiresAt?: number | undefined
+  firstTimeTransaction?: boolean | undefined
+  onePerCustomer?: boolean | undefined
+  maxRedemptionCount?: number | undefined
+  redemptionCount?: number | undefined
+  minimumAmount?: number | undefined
+}
 
 /** Body of `promotionCodes.create`. `minimumAmount` needs `currency`. */
 export const CreatePromotionCodeParamsSchema = v.pipe(
   v.strictObject({
-    /** What the shopper types; unique per merchant, case-insensitive. */
     code: TextSchema,
     /** The coupon this code hands out. */
     coupon: idSchema('coupon'),
-    /** @default true */
     active: v.optional(v.boolean()),
     currency: v.optional(CurrencySchema),
     expiresAt: v.optional(TimestampSchema),
-    /** Only for a shopper's first purchase. @default false */
     firstTimeTransaction: v.optional(v.boolean()),
     maxRedemptionCount: v.optional(CountSchema),
-    /** Smallest order amount the code applies to; needs `currency`. */
     minimumAmount: v.optional(AmountSchema),
-    /** At most one use per shopper. @default false */
     onePerCustomer: v.optional(v.boolean()),
     metadata: v.optional(MetadataSchema),
   }),
@@ -59,8 +68,26 @@ export const CreatePromotionCodeParamsSchema = v.pipe(
     ['currency'],
   ),
 )
-/** Parameters of `promotionCodes.create`. */
-export type CreatePromotionCodeParams = v.InferInput<typeof CreatePromotionCodeParamsSchema>
+/** Parameters of `promotionCodes.create`. `minimumAmount` needs `currency`. */
+export interface CreatePromotionCodeParams {
+  /** What the shopper types; unique per merchant, case-insensitive. */
+  code: string
+  /** The coupon this code hands out (`coupon_…`). */
+  coupon: string
+  /** @default true */
+  active?: boolean | undefined
+  currency?: Currency | undefined
+  /** When the code stops working, in ms since the epoch. */
+  expiresAt?: number | undefined
+  /** Only for a shopper's first purchase. @default false */
+  firstTimeTransaction?: boolean | undefined
+  maxRedemptionCount?: number | undefined
+  /** Smallest order amount the code applies to; needs `currency`. */
+  minimumAmount?: number | undefined
+  /** At most one use per shopper. @default false */
+  onePerCustomer?: boolean | undefined
+  metadata?: Metadata | undefined
+}
 
 /** Body of `promotionCodes.update`. */
 export const UpdatePromotionCodeParamsSchema = v.strictObject({
@@ -68,4 +95,7 @@ export const UpdatePromotionCodeParamsSchema = v.strictObject({
   metadata: v.optional(MetadataSchema),
 })
 /** Parameters of `promotionCodes.update`. */
-export type UpdatePromotionCodeParams = v.InferInput<typeof UpdatePromotionCodeParamsSchema>
+export interface UpdatePromotionCodeParams {
+  active?: boolean | undefined
+  metadata?: Metadata | undefined
+}

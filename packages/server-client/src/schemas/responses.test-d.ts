@@ -1,14 +1,20 @@
 import type * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
+  type Address,
+  type AnyObject,
   type ApiPromise,
   type CheckoutSession,
   type CheckoutSessionSchema,
   type Coupon,
   type CouponSchema,
   type CreatedCheckoutSession,
+  type CreatedCheckoutSessionSchema,
   type CreatedTokenCheckoutSession,
+  type CreatedTokenCheckoutSessionSchema,
   type CreatedWebhookEndpoint,
+  type CreatedWebhookEndpointSchema,
+  type CustomerInfo,
   createServerClient,
   type Discount,
   type DiscountSchema,
@@ -29,33 +35,48 @@ import {
   type WebhookEndpoint,
   type WebhookEndpointSchema,
 } from '../index.js'
+import type { AddressObjectSchema, ShippingInfo, ShippingInfoObjectSchema } from './address.js'
+import type { AnyObjectSchema } from './common.js'
+import type { CustomerInfoObjectSchema } from './customer.js'
 
 const smartpay = createServerClient({ secretKey: 'sk_test_abc' })
 const id = 'x'
 
-/** A type's fields as an anonymous object type, so an interface compares to an inferred type. */
-type Fields<T> = { [K in keyof T]: T[K] }
+/**
+ * A type as an anonymous object type, all the way down, so that an interface compares to what a
+ * schema infers (an intersection, for a loose object) field by field.
+ */
+type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T
+type Out<S extends v.GenericSchema> = Deep<v.InferOutput<S>>
 
 describe('named response types', () => {
-  // They are interfaces (so a consumer's compiler never expands the whole schema: TS2589), but
-  // still the schemas' output types, field for field.
+  // Interfaces written out, so that a consumer's compiler never works out a schema's type (it
+  // cost thousands of instantiations a type, and TS2589 once), held here to the schemas' output
+  // types, field for field, nested objects included.
   it('equal what their schemas infer', () => {
-    expectTypeOf<Fields<CheckoutSession>>().toEqualTypeOf<
-      Fields<v.InferOutput<typeof CheckoutSessionSchema>>
+    expectTypeOf<Deep<CheckoutSession>>().toEqualTypeOf<Out<typeof CheckoutSessionSchema>>()
+    expectTypeOf<Deep<CreatedCheckoutSession>>().toEqualTypeOf<
+      Out<typeof CreatedCheckoutSessionSchema>
     >()
-    expectTypeOf<Fields<Order>>().toEqualTypeOf<Fields<v.InferOutput<typeof OrderSchema>>>()
-    expectTypeOf<Fields<Payment>>().toEqualTypeOf<Fields<v.InferOutput<typeof PaymentSchema>>>()
-    expectTypeOf<Fields<Refund>>().toEqualTypeOf<Fields<v.InferOutput<typeof RefundSchema>>>()
-    expectTypeOf<Fields<Coupon>>().toEqualTypeOf<Fields<v.InferOutput<typeof CouponSchema>>>()
-    expectTypeOf<Fields<PromotionCode>>().toEqualTypeOf<
-      Fields<v.InferOutput<typeof PromotionCodeSchema>>
+    expectTypeOf<Deep<CreatedTokenCheckoutSession>>().toEqualTypeOf<
+      Out<typeof CreatedTokenCheckoutSessionSchema>
     >()
-    expectTypeOf<Fields<Discount>>().toEqualTypeOf<Fields<v.InferOutput<typeof DiscountSchema>>>()
-    expectTypeOf<Fields<LineItem>>().toEqualTypeOf<Fields<v.InferOutput<typeof LineItemSchema>>>()
-    expectTypeOf<Fields<Token>>().toEqualTypeOf<Fields<v.InferOutput<typeof TokenSchema>>>()
-    expectTypeOf<Fields<WebhookEndpoint>>().toEqualTypeOf<
-      Fields<v.InferOutput<typeof WebhookEndpointSchema>>
+    expectTypeOf<Deep<Order>>().toEqualTypeOf<Out<typeof OrderSchema>>()
+    expectTypeOf<Deep<Payment>>().toEqualTypeOf<Out<typeof PaymentSchema>>()
+    expectTypeOf<Deep<Refund>>().toEqualTypeOf<Out<typeof RefundSchema>>()
+    expectTypeOf<Deep<Coupon>>().toEqualTypeOf<Out<typeof CouponSchema>>()
+    expectTypeOf<Deep<PromotionCode>>().toEqualTypeOf<Out<typeof PromotionCodeSchema>>()
+    expectTypeOf<Deep<Discount>>().toEqualTypeOf<Out<typeof DiscountSchema>>()
+    expectTypeOf<Deep<LineItem>>().toEqualTypeOf<Out<typeof LineItemSchema>>()
+    expectTypeOf<Deep<Token>>().toEqualTypeOf<Out<typeof TokenSchema>>()
+    expectTypeOf<Deep<WebhookEndpoint>>().toEqualTypeOf<Out<typeof WebhookEndpointSchema>>()
+    expectTypeOf<Deep<CreatedWebhookEndpoint>>().toEqualTypeOf<
+      Out<typeof CreatedWebhookEndpointSchema>
     >()
+    expectTypeOf<Deep<Address>>().toEqualTypeOf<Out<typeof AddressObjectSchema>>()
+    expectTypeOf<Deep<ShippingInfo>>().toEqualTypeOf<Out<typeof ShippingInfoObjectSchema>>()
+    expectTypeOf<Deep<CustomerInfo>>().toEqualTypeOf<Out<typeof CustomerInfoObjectSchema>>()
+    expectTypeOf<Deep<AnyObject>>().toEqualTypeOf<Out<typeof AnyObjectSchema>>()
   })
 })
 

@@ -1,24 +1,114 @@
+import type * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
+  AddressParams,
+  CheckoutItemParams,
   CheckoutSession,
   Coupon,
   CreateCheckoutSessionParams,
+  CreateCheckoutSessionParamsSchema,
   CreateCouponParams,
+  CreateCouponParamsSchema,
   CreateOrderParams,
+  CreateOrderParamsSchema,
   CreatePaymentParams,
+  CreatePaymentParamsSchema,
   CreatePromotionCodeParams,
+  CreatePromotionCodeParamsSchema,
   CreateRefundParams,
+  CreateRefundParamsSchema,
   CreateTokenCheckoutSessionParams,
+  CreateTokenCheckoutSessionParamsSchema,
   CreateWebhookEndpointParams,
+  CreateWebhookEndpointParamsSchema,
+  CustomerInfoParams,
+  ItemParams,
+  ListParams,
+  Metadata,
+  normalizeCheckoutSession,
   Order,
   OrderStatus,
+  PageParams,
   Payment,
   PromotionCode,
   Refund,
+  RetrieveParams,
+  ShippingInfoParams,
   Token,
   TokenStatus,
+  UpdateCouponParams,
+  UpdateCouponParamsSchema,
+  UpdatePaymentParams,
+  UpdatePaymentParamsSchema,
+  UpdatePromotionCodeParams,
+  UpdatePromotionCodeParamsSchema,
+  UpdateRefundParams,
+  UpdateRefundParamsSchema,
+  UpdateWebhookEndpointParams,
+  UpdateWebhookEndpointParamsSchema,
   WebhookEndpoint,
 } from '../index.js'
+import type { AddressSchema, ShippingInfoSchema } from './address.js'
+import type { CheckoutSessionBody, CheckoutSessionBodySchema } from './checkoutSession.js'
+import type { ListParamsSchema, PageParamsSchema, RetrieveParamsSchema } from './collection.js'
+import type { MetadataSchema } from './common.js'
+import type { CustomerInfoSchema } from './customer.js'
+import type { CheckoutItemSchema, ItemSchema } from './item.js'
+
+/** A type as an anonymous object type, all the way down, so an interface compares to it. */
+type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T
+type In<S extends v.GenericSchema> = Deep<v.InferInput<S>>
+
+describe('named params types', () => {
+  // Interfaces, so that a consumer's compiler never works out a schema's type (a five-call app
+  // costs a few thousand instantiations, and errors name the interface), held here to what their
+  // schemas take, field for field, nested objects included.
+  it('equal what their schemas take', () => {
+    expectTypeOf<Deep<Metadata>>().toEqualTypeOf<In<typeof MetadataSchema>>()
+    expectTypeOf<Deep<AddressParams>>().toEqualTypeOf<In<typeof AddressSchema>>()
+    expectTypeOf<Deep<ShippingInfoParams>>().toEqualTypeOf<In<typeof ShippingInfoSchema>>()
+    expectTypeOf<Deep<CustomerInfoParams>>().toEqualTypeOf<In<typeof CustomerInfoSchema>>()
+    expectTypeOf<Deep<ItemParams>>().toEqualTypeOf<In<typeof ItemSchema>>()
+    expectTypeOf<Deep<CheckoutItemParams>>().toEqualTypeOf<In<typeof CheckoutItemSchema>>()
+    expectTypeOf<Deep<RetrieveParams>>().toEqualTypeOf<In<typeof RetrieveParamsSchema>>()
+    expectTypeOf<Deep<ListParams>>().toEqualTypeOf<In<typeof ListParamsSchema>>()
+    expectTypeOf<Deep<PageParams>>().toEqualTypeOf<In<typeof PageParamsSchema>>()
+    expectTypeOf<Deep<CreateCheckoutSessionParams>>().toEqualTypeOf<
+      In<typeof CreateCheckoutSessionParamsSchema>
+    >()
+    expectTypeOf<Deep<CreateTokenCheckoutSessionParams>>().toEqualTypeOf<
+      In<typeof CreateTokenCheckoutSessionParamsSchema>
+    >()
+    expectTypeOf<Deep<CreateOrderParams>>().toEqualTypeOf<In<typeof CreateOrderParamsSchema>>()
+    expectTypeOf<Deep<CreatePaymentParams>>().toEqualTypeOf<In<typeof CreatePaymentParamsSchema>>()
+    expectTypeOf<Deep<UpdatePaymentParams>>().toEqualTypeOf<In<typeof UpdatePaymentParamsSchema>>()
+    expectTypeOf<Deep<CreateRefundParams>>().toEqualTypeOf<In<typeof CreateRefundParamsSchema>>()
+    expectTypeOf<Deep<UpdateRefundParams>>().toEqualTypeOf<In<typeof UpdateRefundParamsSchema>>()
+    expectTypeOf<CreateCouponParams>().toEqualTypeOf<
+      v.InferInput<typeof CreateCouponParamsSchema>
+    >()
+    expectTypeOf<Deep<UpdateCouponParams>>().toEqualTypeOf<In<typeof UpdateCouponParamsSchema>>()
+    expectTypeOf<Deep<CreatePromotionCodeParams>>().toEqualTypeOf<
+      In<typeof CreatePromotionCodeParamsSchema>
+    >()
+    expectTypeOf<Deep<UpdatePromotionCodeParams>>().toEqualTypeOf<
+      In<typeof UpdatePromotionCodeParamsSchema>
+    >()
+    expectTypeOf<Deep<CreateWebhookEndpointParams>>().toEqualTypeOf<
+      In<typeof CreateWebhookEndpointParamsSchema>
+    >()
+    expectTypeOf<Deep<UpdateWebhookEndpointParams>>().toEqualTypeOf<
+      In<typeof UpdateWebhookEndpointParamsSchema>
+    >()
+    // What create sends, amounts filled in; normalizeCheckoutSession takes what the schema gives.
+    expectTypeOf<Deep<CheckoutSessionBody>>().toEqualTypeOf<
+      Deep<v.InferOutput<typeof CheckoutSessionBodySchema>>
+    >()
+    expectTypeOf<Deep<Parameters<typeof normalizeCheckoutSession>[0]>>().toEqualTypeOf<
+      Deep<v.InferOutput<typeof CreateCheckoutSessionParamsSchema>>
+    >()
+  })
+})
 
 const address = { line1: '1-1', locality: 'Chiyoda-ku', postalCode: '100-0001', country: 'JP' }
 const urls = { successUrl: 'https://a.example', cancelUrl: 'https://a.example' }

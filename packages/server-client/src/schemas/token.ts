@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { objectEntries } from './common.js'
-import { TokenStatusSchema } from './enums.js'
+import { type ObjectFields, objectEntries } from './common.js'
+import { type TokenStatus, TokenStatusSchema } from './enums.js'
 
 /** A payment token (`paytok_…`): a shopper's consent to be charged again without checkout. */
 export const TokenSchema = v.looseObject({
@@ -10,4 +10,8 @@ export const TokenSchema = v.looseObject({
   reference: v.optional(v.string()),
 })
 /** A payment token as the API returns it. */
-export interface Token extends v.InferOutput<typeof TokenSchema> {}
+export interface Token extends ObjectFields {
+  object: 'token'
+  status: TokenStatus
+  reference?: string | undefined
+}

@@ -1,6 +1,13 @@
 import * as v from 'valibot'
-import { DescriptionSchema, HttpUrlSchema, MetadataSchema, objectEntries } from './common.js'
-import { EventTypeSchema } from './enums.js'
+import {
+  DescriptionSchema,
+  HttpUrlSchema,
+  type Metadata,
+  MetadataSchema,
+  type ObjectFields,
+  objectEntries,
+} from './common.js'
+import { type EventType, EventTypeSchema } from './enums.js'
 
 /** A webhook endpoint (`webhookendpoint_…`): a URL Smartpay posts events to. */
 export const WebhookEndpointSchema = v.looseObject({
@@ -10,21 +17,29 @@ export const WebhookEndpointSchema = v.looseObject({
   active: v.optional(v.boolean()),
   description: v.optional(v.string()),
   eventSubscriptions: v.optional(v.array(v.string())),
-  /** The secret that signs deliveries; returned when the endpoint is created. Keep it secret. */
   signingSecret: v.optional(v.string()),
 })
 /** A webhook endpoint as the API returns it. */
-export interface WebhookEndpoint extends v.InferOutput<typeof WebhookEndpointSchema> {}
+export interface WebhookEndpoint extends ObjectFields {
+  object: 'webhookEndpoint'
+  url: string
+  active?: boolean | undefined
+  description?: string | undefined
+  eventSubscriptions?: string[] | undefined
+  /** The secret that signs deliveries; returned when the endpoint is created. Keep it secret. */
+  signingSecret?: string | undefined
+}
 
 /** What `webhookEndpoints.create` returns: the endpoint with its `signingSecret`, always. */
 export const CreatedWebhookEndpointSchema = v.looseObject({
   ...WebhookEndpointSchema.entries,
-  /** The secret that signs deliveries. Store it as a secret for `verifyWebhook`. */
   signingSecret: v.string(),
 })
 /** A webhook endpoint as `webhookEndpoints.create` returns it: `signingSecret` always there. */
-export interface CreatedWebhookEndpoint
-  extends v.InferOutput<typeof CreatedWebhookEndpointSchema> {}
+export interface CreatedWebhookEndpoint extends WebhookEndpoint {
+  /** The secret that signs deliveries. Store it as a secret for `verifyWebhook`. */
+  signingSecret: string
+}
 
 const EventSubscriptionsSchema = v.pipe(
   v.array(EventTypeSchema),
@@ -33,7 +48,6 @@ const EventSubscriptionsSchema = v.pipe(
 
 /** Body of `webhookEndpoints.create`. */
 export const CreateWebhookEndpointParamsSchema = v.strictObject({
-  /** Where events are posted; https in production. */
   url: HttpUrlSchema,
   /** Event types to receive. Leave it out to receive every event. */
   eventSubscriptions: v.optional(EventSubscriptionsSchema),
@@ -41,11 +55,18 @@ export const CreateWebhookEndpointParamsSchema = v.strictObject({
   metadata: v.optional(MetadataSchema),
 })
 /** Parameters of `webhookEndpoints.create`. */
-export type CreateWebhookEndpointParams = v.InferInput<typeof CreateWebhookEndpointParamsSchema>
+export interface CreateWebhookEndpointParams {
+  /** Where events are posted; https in production. */
+  url: string
+  /** Event types to receive (at least one). Leave it out to receive every event. */
+  eventSubscriptions?: EventType[] | undefined
+  /** 1–80 characters. */
+  description?: string | undefined
+  metadata?: Metadata | undefined
+}
 
 /** Body of `webhookEndpoints.update`. */
 export const UpdateWebhookEndpointParamsSchema = v.strictObject({
-  /** `false` pauses deliveries. */
   active: v.optional(v.boolean()),
   url: v.optional(HttpUrlSchema),
   eventSubscriptions: v.optional(EventSubscriptionsSchema),
@@ -53,4 +74,11 @@ export const UpdateWebhookEndpointParamsSchema = v.strictObject({
   metadata: v.optional(MetadataSchema),
 })
 /** Parameters of `webhookEndpoints.update`. */
-export type UpdateWebhookEndpointParams = v.InferInput<typeof UpdateWebhookEndpointParamsSchema>
+export interface UpdateWebhookEndpointParams {
+  /** `false` pauses deliveries. */
+  active?: boolean | undefined
+  url?: string | undefined
+  eventSubscriptions?: EventType[] | undefined
+  description?: string | undefined
+  metadata?: Metadata | undefined
+}
