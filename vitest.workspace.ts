@@ -102,6 +102,16 @@ export default [
     },
   }),
   defineProject({
+    test: {
+      // Node-only, offline: the @smartpay/sdk-node codemod (the packed bin runs in `consumer`).
+      name: 'migrate',
+      ...patience,
+      root: root('./packages/migrate'),
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    },
+  }),
+  defineProject({
     ...source,
     test: {
       name: 'sandbox',

@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 
-// Once per run: pack the five packages as a release would (pnpm pack, with .pnpmfile.cjs), and
+// Once per run: pack the six packages as a release would (pnpm pack, with .pnpmfile.cjs), and
 // install the tarballs with npm into one temporary project outside the repository, so that
 // nothing resolves through the workspace. The test files copy their apps into it.
 
 const run = promisify(execFile)
 const repo = fileURLToPath(new URL('../../', import.meta.url))
-const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox', 'firewall']
+const PACKAGES = ['core', 'public-client', 'server-client', 'sandbox', 'firewall', 'migrate']
 
 /** The bundlers (and Node's types, for build configs) installed next to the tarballs. */
 const BUNDLERS = {
@@ -31,7 +31,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The temporary consumer project: the tarballs, TypeScript and the bundlers installed. */
     consumerRoot: string
-    /** Where the five tarballs are. */
+    /** Where the six tarballs are. */
     tarballDir: string
   }
 }
