@@ -22,6 +22,9 @@ const BUNDLERS = {
   esbuild: '0.28.2',
   webpack: '5.113.0',
   '@types/node': '20.19.43',
+  // The official SDK and Express, for the apps the codemod migrates (migrate.test.ts).
+  '@smartpay/sdk-node': '0.9.1',
+  express: '5.3.0',
 }
 
 /** The TypeScript versions consumers type-check with, installed side by side under aliases. */
