@@ -103,7 +103,7 @@ app.post('/webhooks/smartpay', async (req, res) => {
   res.sendStatus(200)
 })
 
-app.use((error, req, res, next) => {
+app.use((error, _req, res, _next) => {
   res.status(500).json({ error: error.message })
 })
 
