@@ -147,6 +147,58 @@ async function shopFlow(base: string, reference: string) {
   )
 }
 
+/** The Next.js-style app's flow: the same steps through its route modules. */
+async function nextFlow(base: string, reference: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+  const checkout = await call('POST', '/api/checkout', {
+    cart: [{ name: 'Hojicha', price: 800, qty: 3 }],
+    reference,
+  })
+  const { order } = sandbox.authorize(checkout.body.id as string)
+  await sandbox.settled()
+  const orderId = order?.id as string
+  const url = new URL(checkout.body.url as string)
+  return normal(
+    {
+      checkout: { ...checkout, body: { ...checkout.body, url: url.origin === sandbox.url } },
+      order: await call('GET', `/api/orders/${orderId}`),
+      notFound: await call('GET', '/api/orders/nonsense'),
+      seen: (await call('GET', '/api/seen')).body[orderId] ?? null,
+      capture: await call('POST', `/api/orders/${orderId}/capture`),
+    },
+    reference,
+  )
+}
+
+/** The nightly job: `setup` opens checkouts, the shoppers authorize, `run` does the back office. */
+async function cronFlow(dir: string, runName: string) {
+  const job = async (phase: string) => {
+    const result = await run('npx', ['-y', 'node@22', 'nightly.mjs', phase], {
+      cwd: dir,
+      env: { ...env, RUN: runName },
+    })
+    expect(result.code, result.stderr).toBe(0)
+    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>
+  }
+  const setup = await job('setup')
+  for (const id of [...(setup.sessions as string[]), setup.tokenSession as string])
+    sandbox.authorize(id)
+  await sandbox.settled()
+  return normal({ setup, report: await job('run') }, runName)
+}
+
+/** Type-checks (and builds) a TypeScript app with TypeScript 6.0, as its CI would. */
+function tsc(dir: string, ...args: string[]) {
+  return run(join(consumerRoot(), 'node_modules/ts60/bin/tsc'), ['-p', dir, ...args], { cwd: dir })
+}
+
 /** Runs the packed bin in the consumer project, as `npx smartpay-migrate <dir>`. */
 async function migrate(dir: string) {
   const result = await run('npx', ['--no-install', 'smartpay-migrate', dir], {
@@ -196,5 +248,104 @@ describe('smartpay-migrate, from its tarball, on apps written for @smartpay/sdk-
       migrated.stop()
     }
     expect(after).toEqual(before)
+  })
+
+  it('the Next.js-style route modules (TypeScript, ESM): converts ≥ 90%, type-checks, runs the same flow', async () => {
+    const dir = project('migrate-next-routes')
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const signingSecret = await registerWebhook(`${base}/api/webhooks/smartpay`)
+    const extra = { PORT: String(port), SMARTPAY_WEBHOOK_SECRET: signingSecret }
+
+    // The official SDK's types hide its methods: the app type-checks only through its `any`s.
+    const built = await tsc(dir)
+    expect(built.stdout, 'the original builds').toBe('')
+    const original = await startApp(dir, 'dist/server.js', extra)
+    let before: unknown
+    try {
+      before = await nextFlow(base, 'NEXT-A')
+    } finally {
+      original.stop()
+    }
+    expect(before).toMatchObject({
+      checkout: { status: 200, body: { amount: 2900, url: true } },
+      order: { status: 200, body: { status: 'requires_capture', amount: 2900 } },
+      notFound: { status: 404 },
+      seen: 'requires_capture',
+      capture: { status: 200, body: { captured: 2900, refunded: 500 } },
+    })
+
+    const migration = await migrate(dir)
+    expect(migration.code, migration.stderr).toBe(0)
+    expect(migration.converted / migration.sites, migration.stdout).toBeGreaterThanOrEqual(0.9)
+    console.log(`next routes: converted ${migration.converted} of ${migration.sites}`)
+
+    const checked = await tsc(dir)
+    expect(checked.stdout, 'the migrated app type-checks').toBe('')
+    expect(checked.code).toBe(0)
+    const migrated = await startApp(dir, 'dist/server.js', extra)
+    let after: unknown
+    try {
+      after = await nextFlow(base, 'NEXT-B')
+    } finally {
+      migrated.stop()
+    }
+    expect(after).toEqual(before)
+  })
+
+  it('the nightly job (ESM JavaScript): converts ≥ 90%, then does the same back office', async () => {
+    const dir = project('migrate-cron-job')
+    const before = await cronFlow(dir, 'CRONA')
+    expect(before).toMatchObject({
+      setup: { same: true, listed: true },
+      report: {
+        campaign: { name: 'Spring sale', campaign: 'spring', listed: true },
+        captured: 2,
+        refund: { amount: 400, description: 'damaged box', listed: true },
+        token: { order: true, disabled: 'disabled', enabled: 'active' },
+        webhooks: { description: 'nightly', listed: true, secret: 'string' },
+        raw: true,
+      },
+    })
+
+    const migration = await migrate(dir)
+    expect(migration.code, migration.stderr).toBe(0)
+    expect(migration.converted / migration.sites, migration.stdout).toBeGreaterThanOrEqual(0.9)
+    console.log(`nightly job: converted ${migration.converted} of ${migration.sites}`)
+
+    expect(await cronFlow(dir, 'CRONB')).toEqual(before)
+  })
+
+  it('the admin command line (TypeScript compiled to CommonJS): converts ≥ 90%, type-checks, prints the same', async () => {
+    const dir = project('migrate-admin-cli')
+    const admin = async (runName: string) => {
+      const result = await run('npx', ['-y', 'node@22', 'dist/admin.js'], {
+        cwd: dir,
+        env: { ...env, RUN: runName },
+      })
+      expect(result.code, result.stderr).toBe(0)
+      return normal(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}'), runName)
+    }
+    // The official package's CommonJS entry has no types of its own: the original builds with errors.
+    await tsc(dir)
+    const before = await admin('ADMA')
+    expect(before).toMatchObject({
+      coupon: 10,
+      code: 'NEWSREF',
+      valid: true,
+      link: 'NEWSREF',
+      amount: 1500,
+      signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+
+    const migration = await migrate(dir)
+    expect(migration.code, migration.stderr).toBe(0)
+    expect(migration.converted / migration.sites, migration.stdout).toBeGreaterThanOrEqual(0.9)
+    console.log(`admin cli: converted ${migration.converted} of ${migration.sites}`)
+
+    const checked = await tsc(dir)
+    expect(checked.stdout, 'the migrated app type-checks').toBe('')
+    expect(checked.code).toBe(0)
+    expect(await admin('ADMB')).toEqual(before)
   })
 })

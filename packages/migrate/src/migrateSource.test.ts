@@ -140,6 +140,14 @@ describe('migrateSource: resource methods', () => {
     )
   })
 
+  it('follows a parameter typed InstanceType<typeof Smartpay>, typing it ServerClient', () => {
+    const code =
+      "import Smartpay from '@smartpay/sdk-node'\nexport const void_ = (client: InstanceType<typeof Smartpay>, id: string) => client.cancelOrder({ id })\n"
+    expect(convert(code, 'a.ts').code).toBe(
+      "import { type ServerClient } from '@smartpay-kit/server-client'\nexport const void_ = (client: ServerClient, id: string) => client.orders.cancel(id)\n",
+    )
+  })
+
   it('names calls it cannot trace to new Smartpay()', () => {
     const result = convert(esm('export const capture = (client) => client.createPayment({})\n'))
     expect(result.todos[0]?.why).toContain(
@@ -154,6 +162,14 @@ describe('migrateSource: statics, constants and validators', () => {
       "import Smartpay from '@smartpay/sdk-node'\nconst url = Smartpay.getSessionURL(session, { promotionCode: code, checkoutURL: x })\n"
     expect(convert(code).code).toBe(
       "import { checkoutUrl } from '@smartpay-kit/server-client'\nconst url = checkoutUrl(session, { promotionCode: code })\n",
+    )
+  })
+
+  it('sees through (Smartpay as any), which the official SDK’s types made users write', () => {
+    const code =
+      "import Smartpay from '@smartpay/sdk-node'\nconst url: string = (Smartpay as any).getSessionURL(s)\n"
+    expect(convert(code, 'a.ts').code).toBe(
+      "import { checkoutUrl } from '@smartpay-kit/server-client'\nconst url: string = checkoutUrl(s)\n",
     )
   })
 

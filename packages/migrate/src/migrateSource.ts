@@ -128,7 +128,7 @@ export function migrateSource(
   const targets: InstanceTarget[] = []
   for (const binding of classes) {
     for (const ref of binding.referencePaths) {
-      const classRef = namespaceDefault(ref) ?? ref
+      const classRef = uncast(namespaceDefault(ref) ?? ref)
       const parent = classRef.parentPath
       if (!parent) continue
       if (parent.isNewExpression() && parent.node.callee === classRef.node) {
@@ -146,25 +146,35 @@ export function migrateSource(
         if (name === 'expressWebhookMiddleware') continue // with its route, below
         converted.add(ref.node)
         jobs.push({ node: parent.node, run: () => convertStaticMember(file, parent, name, module) })
-      } else if (
-        parent.isTSTypeQuery() &&
-        parent.parentPath?.parentPath?.parentPath?.isTSTypeReference()
-      ) {
-        // InstanceType<typeof Smartpay>
-        const reference = parent.parentPath.parentPath.parentPath as NodePath<t.TSTypeReference>
-        converted.add(ref.node)
-        jobs.push({
-          node: reference.node,
-          run: () => {
-            file.replace(reference.node, file.useType('ServerClient'))
-            file.done(reference.node)
-          },
-        })
       } else if (!t.isImportDefaultSpecifier(parent.node) && !t.isImportSpecifier(parent.node)) {
         file.todo(ref.node, 'the official SDK class used in a way this codemod does not convert')
       }
     }
   }
+  // `InstanceType<typeof Smartpay>` (type positions are not scope references): `ServerClient`.
+  program.traverse({
+    TSTypeQuery(parent) {
+      const name = t.isIdentifier(parent.node.exprName) ? parent.node.exprName.name : undefined
+      if (!name || !classes.includes(parent.scope.getBinding(name) as Binding)) return
+      const reference = parent.parentPath?.parentPath
+      if (!reference?.isTSTypeReference()) return
+      if (file.source(reference.node.typeName) !== 'InstanceType') return
+      converted.add(parent.node)
+      // `function capture(client: InstanceType<typeof Smartpay>)`: the parameter is a client.
+      const annotated = reference.parentPath?.parentPath
+      if (reference.parentPath?.isTSTypeAnnotation() && annotated?.isIdentifier()) {
+        const binding = annotated.scope.getBinding(annotated.node.name)
+        if (binding?.identifier === annotated.node) instances.push(binding)
+      }
+      jobs.push({
+        node: reference.node,
+        run: () => {
+          file.replace(reference.node, file.useType('ServerClient'))
+          file.done(reference.node)
+        },
+      })
+    },
+  })
   for (const [binding, name] of validators) {
     for (const ref of binding.referencePaths) {
       const call = ref.parentPath
@@ -338,6 +348,19 @@ function requireDeclarator(
   return declarator?.isVariableDeclarator() && declarator.node.init === current.node
     ? declarator
     : undefined
+}
+
+/** `(Smartpay as any)`, which TypeScript users of the official SDK's broken types write: the class. */
+function uncast(path: NodePath): NodePath {
+  let current = path
+  while (
+    current.parentPath?.isTSAsExpression() ||
+    current.parentPath?.isParenthesizedExpression() ||
+    current.parentPath?.isTSNonNullExpression()
+  ) {
+    current = current.parentPath
+  }
+  return current
 }
 
 /** For `sdk.default` where `sdk` is the module: the member path, which stands for the class. */

@@ -102,7 +102,9 @@ function convertSignature(
     )
   }
   const value = (p: t.ObjectProperty) => (p.shorthand ? file.source(p.key) : file.edited(p.value))
-  const compute = `await ${file.use('computeWebhookSignature', call)}(${value(data)}, ${value(secret)})`
+  const awaited =
+    name === 'calculateWebhookSignature' && t.isAwaitExpression(call.parent) ? '' : 'await '
+  const compute = `${awaited}${file.use('computeWebhookSignature', call)}(${value(data)}, ${value(secret)})`
   if (name === 'calculateWebhookSignature') {
     file.replace(call.node, compute)
     return file.done(call.node, `${name}: computeWebhookSignature is async; the call now awaits it`)
