@@ -153,7 +153,7 @@ async function nextFlow(base: string, reference: string) {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     })
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
