@@ -46,20 +46,69 @@ describe('sandbox.clock', () => {
     expect(h.sandbox.objects('order')[0]?.status).toBe('requires_authorization')
   })
 
-  it('expires an authorization after 30 days: capture answers 409', async () => {
-    const s = (
-      await h.call('POST', '/checkout-sessions', {
-        body: orderSessionBody({ captureMethod: 'manual' }),
-      })
-    ).json
-    const order = h.sandbox.authorize(s.id).order
-    h.sandbox.clock.advance(31 * 24 * HOUR)
-    const res = await h.call('POST', '/payments', {
-      body: { order: order?.id, amount: 1, currency: 'JPY' },
+  describe('a manual-capture authorization', () => {
+    const DAY = 24 * HOUR
+    const authorized = async () => {
+      const s = (
+        await h.call('POST', '/checkout-sessions', {
+          body: orderSessionBody({ captureMethod: 'manual' }),
+        })
+      ).json
+      return h.sandbox.authorize(s.id).order?.id as string
+    }
+    const status = async (id: string) => (await h.call('GET', `/orders/${id}`)).json.status
+    const capture = (id: string) =>
+      h.call('POST', '/payments', { body: { order: id, amount: 1, currency: 'JPY' } })
+
+    it('can be captured for 7 days', async () => {
+      const id = await authorized()
+      h.sandbox.clock.advance(7 * DAY - HOUR)
+      expect(await status(id)).toBe('requires_capture')
+      expect((await capture(id)).status).toBe(200)
     })
-    expect(res.status).toBe(409)
-    expect(res.json.errorCode).toBe('order.cannot-capture')
-    expect(res.json.message).toContain('expired')
+
+    it('is canceled after 7 days as the API does: status, order.canceled, capture refused', async () => {
+      const endpoint = await h.call('POST', '/webhook-endpoints', {
+        body: { url: 'https://shop.example/webhooks' },
+      })
+      expect(endpoint.status).toBe(200)
+      const id = await authorized()
+      const expiresAt = h.sandbox.objects('order')[0]?.expiresAt
+      h.sandbox.clock.advance(7 * DAY + HOUR)
+      // At once, before any request: the clock moving is what expires it.
+      expect(h.sandbox.objects('order')[0]?.status).toBe('canceled')
+      const events = h.sandbox.events('test').filter((e) => e.eventData.data.id === id)
+      expect(events.map((e) => e.event)).toEqual(['order.authorized', 'order.canceled'])
+      expect(events[1]?.createdAt).toBe(expiresAt)
+      expect(events[1]?.eventData.data).toMatchObject({ id, status: 'canceled' })
+      const sent = h.sandbox.deliveries().filter((d) => d.eventId === events[1]?.id)
+      expect(sent.map((d) => d.endpointId)).toEqual([endpoint.json.id])
+      expect(await status(id)).toBe('canceled')
+      const refused = await capture(id)
+      expect(refused.status).toBe(409)
+      expect(refused.json).toMatchObject({ statusCode: 409, errorCode: 'order.cannot-capture' })
+      expect(refused.json.message).toMatch(/expired at .* and the order was canceled/)
+      expect(h.sandbox.objects('payment')).toEqual([])
+      const cancel = await h.call('PUT', `/orders/${id}/cancellation`)
+      expect(cancel.json.errorCode).toBe('order.cannot-cancel')
+      // Once: moving on does not cancel it again.
+      h.sandbox.clock.advance(DAY)
+      expect(h.sandbox.events('test').filter((e) => e.event === 'order.canceled')).toHaveLength(1)
+    })
+
+    it('expires when the clock is moved over HTTP too', async () => {
+      const id = await authorized()
+      await h.raw('POST', '/__sandbox/clock', { body: { advanceMs: 8 * DAY } })
+      expect(await status(id)).toBe('canceled')
+    })
+
+    it('keeps an order canceled before its expiry as the merchant left it', async () => {
+      const id = await authorized()
+      expect((await h.call('PUT', `/orders/${id}/cancellation`)).status).toBe(200)
+      h.sandbox.clock.advance(8 * DAY)
+      expect(h.sandbox.events('test').filter((e) => e.event === 'order.canceled')).toHaveLength(1)
+      expect((await capture(id)).json.message).toMatch(/is canceled; only an order in/)
+    })
   })
 
   it('expires a promotion code at its expiresAt', async () => {

@@ -70,4 +70,16 @@ describe('Clock', () => {
     expect(now).toBeGreaterThanOrEqual(before)
     expect(now).toBeLessThanOrEqual(after)
   })
+
+  it('tells onMove of every change, after it is made, and of no refused one', () => {
+    const seen: number[] = []
+    const clock = new Clock(() => seen.push(clock.now()))
+    clock.advance(HOUR)
+    clock.setTime(Date.parse('2040-01-01T00:00:00Z'))
+    expect(() => clock.advance(-1)).toThrow(TypeError)
+    clock.reset()
+    expect(seen).toHaveLength(3)
+    expect(seen[1]).toBeGreaterThanOrEqual(Date.parse('2040-01-01T00:00:00Z'))
+    expect(Math.abs((seen[2] ?? 0) - Date.now())).toBeLessThan(HOUR)
+  })
 })

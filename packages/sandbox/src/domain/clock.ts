@@ -15,9 +15,14 @@ export interface SandboxClock {
   reset(): void
 }
 
-/** The clock every part of one sandbox reads. */
+/** The clock every part of one sandbox reads; `onMove` hears every change of its offset. */
 export class Clock implements SandboxClock {
   #offset = 0
+  readonly #onMove: (() => void) | undefined
+
+  constructor(onMove?: () => void) {
+    this.#onMove = onMove
+  }
 
   now(): number {
     return Date.now() + this.#offset
@@ -27,6 +32,7 @@ export class Clock implements SandboxClock {
     if (!Number.isFinite(ms) || ms < 0)
       throw new TypeError(`clock.advance takes a number of ms ≥ 0; got ${String(ms)}.`)
     this.#offset += ms
+    this.#onMove?.()
     return this.now()
   }
 
@@ -35,10 +41,12 @@ export class Clock implements SandboxClock {
     if (!Number.isFinite(ms))
       throw new TypeError(`clock.setTime takes ms since epoch or a Date; got ${String(time)}.`)
     this.#offset = ms - Date.now()
+    this.#onMove?.()
     return this.now()
   }
 
   reset(): void {
     this.#offset = 0
+    this.#onMove?.()
   }
 }

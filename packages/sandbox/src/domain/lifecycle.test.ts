@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './errors.js'
-import { authorizeOrder, cancelOrder, capture, capturedAmount, createOrder } from './lifecycle.js'
-import type { JsonObject } from './objects.js'
+import {
+  authorizeOrder,
+  cancelOrder,
+  capture,
+  capturedAmount,
+  createOrder,
+  expireAuthorizations,
+} from './lifecycle.js'
+import type { JsonObject, Order } from './objects.js'
 import { testScope } from './testing/scope.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -63,13 +70,13 @@ describe('createOrder', () => {
 })
 
 describe('authorizeOrder', () => {
-  it('leaves a manual-capture order to capture for 30 days and emits order.authorized', () => {
+  it('leaves a manual-capture order to capture for 7 days and emits order.authorized', () => {
     const { scope, emitted } = testScope()
     const order = createOrder(scope, body({ captureMethod: 'manual' }))
     const authorized = authorizeOrder(scope, order)
     expect(authorized).toMatchObject({
       status: 'requires_capture',
-      expiresAt: scope.now + 30 * DAY,
+      expiresAt: scope.now + 7 * DAY,
     })
     expect(authorized.payments).toEqual([])
     expect(emitted).toEqual([['order.authorized', authorized]])
@@ -130,7 +137,7 @@ describe('capture', () => {
 
   it('refuses once the authorization has expired', () => {
     const { scope, order } = authorized()
-    const late = { ...scope, now: scope.now + 30 * DAY }
+    const late = { ...scope, now: scope.now + 7 * DAY }
     expect(() => capture(late, order, { amount: 1 })).toThrow(refusal(409, 'order.cannot-capture'))
     expect(() => capture(late, order, { amount: 1 })).toThrow(/can no longer be captured/)
     expect(scope.store.all('test', 'payment')).toEqual([])
@@ -160,5 +167,70 @@ describe('cancelOrder', () => {
     expect(() => cancelOrder(scope, fresh)).toThrow(refusal(409, 'order.cannot-cancel'))
     const captured = authorizeOrder(scope, createOrder(scope, body()))
     expect(() => cancelOrder(scope, captured)).toThrow(refusal(409, 'order.cannot-cancel'))
+  })
+})
+
+describe('expireAuthorizations', () => {
+  const manual = () => {
+    const { scope, emitted } = testScope()
+    const order = authorizeOrder(scope, createOrder(scope, body({ captureMethod: 'manual' })))
+    return { scope, emitted, order }
+  }
+
+  it('leaves an authorization alone until its 7 days are over, and says when they are', () => {
+    const { scope, order } = manual()
+    const canceled: string[] = []
+    const next = expireAuthorizations(scope.store, 'test', scope.now + 7 * DAY - 1, (o) =>
+      canceled.push(o.id),
+    )
+    expect(next).toBe(scope.now + 7 * DAY)
+    expect(canceled).toEqual([])
+    expect(scope.store.get('test', 'order', order.id)?.status).toBe('requires_capture')
+  })
+
+  it('cancels it as of its expiry once they are, partly captured or not', () => {
+    const { scope, order } = manual()
+    const other = authorizeOrder(scope, createOrder(scope, body({ captureMethod: 'manual' })))
+    capture(scope, other, { amount: 1000, cancelRemainder: 'manual' })
+    const canceled: Order[] = []
+    const later = scope.now + 8 * DAY
+    const next = expireAuthorizations(scope.store, 'test', later, (o) => canceled.push(o))
+    expect(next).toBe(Number.POSITIVE_INFINITY)
+    expect(canceled.map((o) => [o.id, o.status, o.updatedAt])).toEqual([
+      [order.id, 'canceled', scope.now + 7 * DAY],
+      [other.id, 'canceled', scope.now + 7 * DAY],
+    ])
+    expect(scope.store.get('test', 'order', order.id)?.status).toBe('canceled')
+    // Nothing twice: a canceled order is not canceled again.
+    expect(expireAuthorizations(scope.store, 'test', later + DAY, (o) => canceled.push(o))).toBe(
+      Number.POSITIVE_INFINITY,
+    )
+    expect(canceled).toHaveLength(2)
+  })
+
+  it('touches no order of the other mode, nor one that is not awaiting capture', () => {
+    const { scope, order } = manual()
+    const automatic = authorizeOrder(scope, createOrder(scope, body()))
+    const canceled: Order[] = []
+    expireAuthorizations(scope.store, 'live', scope.now + 8 * DAY, (o) => canceled.push(o))
+    expect(canceled).toEqual([])
+    expect(scope.store.get('test', 'order', order.id)?.status).toBe('requires_capture')
+    expireAuthorizations(scope.store, 'test', scope.now + 8 * DAY, (o) => canceled.push(o))
+    expect(canceled.map((o) => o.id)).toEqual([order.id])
+    expect(scope.store.get('test', 'order', automatic.id)?.status).toBe('succeeded')
+  })
+
+  it('makes a capture refused with the reason: the authorization expired', () => {
+    const { scope, order } = manual()
+    const later = { ...scope, now: scope.now + 8 * DAY }
+    expireAuthorizations(scope.store, 'test', later.now, () => {})
+    const lapsed = scope.store.get('test', 'order', order.id) as Order
+    expect(() => capture(later, lapsed, { amount: 1 })).toThrow(
+      refusal(409, 'order.cannot-capture'),
+    )
+    expect(() => capture(later, lapsed, { amount: 1 })).toThrow(
+      /expired at .* \(7 days after it was authorized\) and the order was canceled/,
+    )
+    expect(() => cancelOrder(later, lapsed)).toThrow(refusal(409, 'order.cannot-cancel'))
   })
 })

@@ -22,8 +22,11 @@ export interface Scope {
   emit(type: EventType, data: BaseObject): void
 }
 
-/** How long an authorization can be captured. */
-const AUTHORIZATION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+/**
+ * How long a manual-capture authorization can be captured: 7 days, after which the API cancels
+ * the order (Smartpay's docs, "Capture an order" and "Manual capture").
+ */
+export const AUTHORIZATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
 const optional = <T extends string>(key: T, value: Json | undefined) =>
   typeof value === 'string' ? ({ [key]: value } as Record<T, string>) : {}
@@ -111,12 +114,20 @@ export interface CaptureInput {
  */
 export function capture(scope: Scope, order: Order, input: CaptureInput) {
   const { mode, store, now } = scope
-  if (order.status !== 'requires_capture')
+  if (order.status !== 'requires_capture') {
+    // Canceled at (or after) its expiry, not before: the API canceled it, not the merchant.
+    const lapsed =
+      order.status === 'canceled' &&
+      order.expiresAt !== undefined &&
+      order.updatedAt >= order.expiresAt
     throw new ApiError(
       409,
       'order.cannot-capture',
-      `Order ${order.id} is ${order.status}; only an order in requires_capture can be captured.`,
+      lapsed
+        ? `The authorization of order ${order.id} expired at ${new Date(order.expiresAt as number).toISOString()} (7 days after it was authorized) and the order was canceled; it can no longer be captured.`
+        : `Order ${order.id} is ${order.status}; only an order in requires_capture can be captured.`,
     )
+  }
   if (order.expiresAt !== undefined && now >= order.expiresAt)
     throw new ApiError(
       409,
@@ -203,4 +214,25 @@ export function cancelOrder(scope: Scope, order: Order): Order {
   )
   scope.emit('order.canceled', updated)
   return updated
+}
+
+/**
+ * Cancels each order of `mode` whose authorization expired by `now`, as the API does 7 days
+ * after authorization: `canceled` as of its `expiresAt`, and `order.canceled` told through
+ * `canceled(order)`. Returns the earliest expiry still ahead (`Infinity` when none is).
+ */
+export function expireAuthorizations(
+  store: Store,
+  mode: Mode,
+  now: number,
+  canceled: (order: Order) => void,
+): number {
+  let next = Number.POSITIVE_INFINITY
+  for (const order of store.all(mode, 'order')) {
+    const { status, expiresAt } = order
+    if (status !== 'requires_capture' || expiresAt === undefined) continue
+    if (expiresAt > now) next = Math.min(next, expiresAt)
+    else canceled(store.update(mode, 'order', order.id, { status: 'canceled' }, expiresAt))
+  }
+  return next
 }

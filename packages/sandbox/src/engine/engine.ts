@@ -85,8 +85,10 @@ export function createEngine(options: EngineOptions): Engine {
     throw new TypeError('maxBodyBytes must be a whole number of bytes, 1 or more.')
   const state = createState(options)
   let origin = 'https://127.0.0.1'
-  const trigger: SandboxHandle['trigger'] = (type, opts = {}) =>
-    triggerEvent({ ...state, origin }, type, opts.mode ?? 'test')
+  const trigger: SandboxHandle['trigger'] = (type, opts = {}) => {
+    state.expireDue()
+    return triggerEvent({ ...state, origin }, type, opts.mode ?? 'test')
+  }
 
   /** `/v1` goes to the API (through any queued fault), then the hosted page, then the controls. */
   const route = async (request: Incoming): Promise<Answer> => {
@@ -113,6 +115,8 @@ export function createEngine(options: EngineOptions): Engine {
       'request-id': requestId,
       ...(key ? { 'idempotency-key': key } : {}),
     }
+    // Time passes between requests too: an authorization may have lapsed since the last one.
+    state.expireDue()
     const { reply, facts } = await route(request)
     const log = (status: RequestLogEntry['status']) =>
       options.onRequest?.({
@@ -160,8 +164,10 @@ export function createEngine(options: EngineOptions): Engine {
       throw new TypeError(`fetch failed: redirect (${status}) with redirect: 'error'`)
     return toResponse(served.reply, served.headers)
   }
-  const act = (id: string, fn: Parameters<typeof runCheckoutAction<CheckoutOutcome>>[2]) =>
-    runCheckoutAction(state, id, fn)
+  const act = (id: string, fn: Parameters<typeof runCheckoutAction<CheckoutOutcome>>[2]) => {
+    state.expireDue()
+    return runCheckoutAction(state, id, fn)
+  }
   const { store, clock, dispatcher, faults } = state
 
   return {
@@ -174,7 +180,10 @@ export function createEngine(options: EngineOptions): Engine {
       controlToken,
       fetch: fetchHandler,
       clock,
-      objects: (kind, mode = 'test') => structuredClone(store.all(mode, kind)),
+      objects: (kind, mode = 'test') => {
+        state.expireDue()
+        return structuredClone(store.all(mode, kind))
+      },
       events: (mode) => dispatcher.events(mode),
       deliveries: () => dispatcher.deliveries(),
       settled: () => dispatcher.settled(),

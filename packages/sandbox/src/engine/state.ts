@@ -2,6 +2,7 @@ import { IdempotencyCache } from '../api/idempotency.js'
 import { API_ROUTES } from '../api/resources/index.js'
 import { Router } from '../api/router.js'
 import { Clock } from '../domain/clock.js'
+import { AUTHORIZATION_TTL_MS, expireAuthorizations } from '../domain/lifecycle.js'
 import { Store } from '../domain/store.js'
 import { checkForwardTo } from '../webhooks/delivery.js'
 import { type DispatcherOptions, WebhookDispatcher } from '../webhooks/dispatcher.js'
@@ -18,6 +19,11 @@ export interface SandboxState {
   router: Router
   /** Only these keys are accepted, when set. */
   keys: ReadonlySet<string> | undefined
+  /**
+   * Cancels the orders whose authorization has expired by now (`order.canceled` sent). Runs
+   * whenever the clock moves and before each request; scans the store only when one is due.
+   */
+  expireDue(): void
   /** Empties the store, idempotency keys, events, deliveries and faults; resets the clock. */
   reset(): void
 }
@@ -29,7 +35,24 @@ export function createState(
 ): SandboxState {
   checkForwardTo(options.forwardTo)
   const store = new Store()
-  const clock = new Clock()
+  // When the next authorization expires, at the earliest: nothing is scanned before then. One
+  // authorized after a scan expires no sooner than a full TTL after it.
+  let nextExpiry = Number.NEGATIVE_INFINITY
+  const expireDue = () => {
+    const now = clock.now()
+    if (now < nextExpiry) return
+    nextExpiry = now + AUTHORIZATION_TTL_MS
+    for (const mode of ['test', 'live'] as const) {
+      const next = expireAuthorizations(store, mode, now, (order) =>
+        dispatcher.emit(mode, 'order.canceled', order, order.expiresAt ?? now),
+      )
+      nextExpiry = Math.min(nextExpiry, next)
+    }
+  }
+  const clock = new Clock(() => {
+    nextExpiry = Number.NEGATIVE_INFINITY
+    expireDue()
+  })
   const dispatcher = new WebhookDispatcher(store, {
     retry: options.webhookRetry,
     post: options.post,
@@ -47,6 +70,7 @@ export function createState(
     idempotency,
     router: new Router(API_ROUTES),
     keys: options.keys ? new Set(options.keys) : undefined,
+    expireDue,
     reset: () => {
       store.clear()
       idempotency.clear()
