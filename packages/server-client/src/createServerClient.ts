@@ -1,5 +1,5 @@
 import {
-  type ApiPromise,
+  ApiPromise,
   type AuthScheme,
   type CallOptions,
   type CheckoutTarget,
@@ -7,6 +7,7 @@ import {
   checkoutUrl,
   createTransport,
   fingerprint,
+  InsecureUrlError,
   InvalidKeyError,
   type Mode,
   parseSecretKey,
@@ -15,9 +16,9 @@ import {
   type Transport,
   type TransportOptions,
 } from '@smartpay-kit/core'
-import { isShopperBrowser } from '@smartpay-kit/core/internal'
+import { isShopperBrowser, resolveBaseUrl } from '@smartpay-kit/core/internal'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
-import { readSecretKeyFromEnv, SECRET_KEY_VARIABLE } from './env.js'
+import { API_PREFIX_VARIABLE, readEnv, SECRET_KEY_VARIABLE } from './env.js'
 import { checkConstructorShape } from './migrationHints.js'
 import { type RawRequest, rawRequest } from './request.js'
 import {
@@ -47,11 +48,19 @@ import {
 export interface ServerClientOptions extends TransportOptions {
   /**
    * Your secret key, `sk_test_…` or `sk_live_…`. Narrow an env string with `parseSecretKey`.
+   * Left out, `SMARTPAY_SECRET_KEY` is read; when that is unset too, the client is still made
+   * (so a build that imports it passes without the secret) and its first call rejects with
+   * `InvalidKeyError`.
    * @default process.env.SMARTPAY_SECRET_KEY (or Deno.env), where the runtime has one
    */
   secretKey?: SecretKey
   /** How the key is sent. @default 'basic' */
   authScheme?: AuthScheme
+  /**
+   * Where the API is, `https:` only.
+   * @default process.env.SMARTPAY_API_PREFIX, else 'https://api.smartpay.co/v1'
+   */
+  baseUrl?: string
 }
 
 /** The Smartpay API for merchant servers: every operation, grouped by resource. */
@@ -90,25 +99,99 @@ export interface ServerClient {
 /** Marks the client's own inspection output in Node (no import of node:util needed). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 
-function resolveKey(given: unknown): SecretKey {
-  const key = given ?? readSecretKeyFromEnv()
+/** Runs `check` on a value read from env var `name`, so that its error names the variable. */
+function fromEnv<T>(name: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    const message = `${name} (read from the environment) is not usable. ${(error as Error).message}`
+    if (error instanceof InvalidKeyError) {
+      const { rule, fingerprint } = error
+      throw new InvalidKeyError(message, { rule, fingerprint })
+    }
+    if (error instanceof InsecureUrlError) throw new InsecureUrlError(message)
+    throw error
+  }
+}
+
+/** The key passed, or the env's; `undefined` when there is neither (yet). */
+function resolveKey(given: unknown): SecretKey | undefined {
+  const env = given === undefined ? readEnv(SECRET_KEY_VARIABLE) : undefined
+  const key = given ?? env
   if (typeof key === 'string' && /^pk_/.test(key)) {
+    const holder = env === undefined ? 'The server client got' : `${SECRET_KEY_VARIABLE} holds`
     throw new InvalidKeyError(
-      `The server client got a public key (${fingerprint(key)}). It needs a secret key, sk_test_… or sk_live_…. In a shopper's browser, use @smartpay-kit/public-client with the public key instead.`,
+      `${holder} a public key (${fingerprint(key)}). It needs a secret key, sk_test_… or sk_live_…. In a shopper's browser, use @smartpay-kit/public-client with the public key instead.`,
       { rule: 'a public key was given to the server client', fingerprint: fingerprint(key) },
     )
   }
-  if (key === undefined) {
-    throw new InvalidKeyError(
-      `No secret key: pass \`secretKey\` or set ${SECRET_KEY_VARIABLE}. On Cloudflare Workers, pass \`secretKey: parseSecretKey(env.${SECRET_KEY_VARIABLE})\`.`,
-      { rule: 'no key was given', fingerprint: fingerprint(key) },
-    )
+  if (key === undefined) return undefined
+  return env === undefined
+    ? parseSecretKey(key)
+    : fromEnv(SECRET_KEY_VARIABLE, () => parseSecretKey(key))
+}
+
+/** The options with `baseUrl` from `SMARTPAY_API_PREFIX` when none is passed, checked. */
+function withEnvBaseUrl(options: TransportOptions): TransportOptions {
+  if (options.baseUrl !== undefined) return options
+  // Never a permission prompt (Deno) for a variable most users do not set.
+  const prefix = readEnv(API_PREFIX_VARIABLE, { ask: false })
+  if (prefix === undefined) return options
+  const loopback = options.dangerouslyAllowInsecureLoopback
+  return {
+    ...options,
+    baseUrl: fromEnv(API_PREFIX_VARIABLE, () => resolveBaseUrl(prefix, loopback)),
   }
-  return parseSecretKey(key)
+}
+
+/** What the first call without a key rejects with. */
+function missingKey(): InvalidKeyError {
+  return new InvalidKeyError(
+    `No secret key: ${SECRET_KEY_VARIABLE} is not set, and createServerClient() was given no \`secretKey\`. Set ${SECRET_KEY_VARIABLE} to your sk_test_… or sk_live_… key (from the dashboard) in this server's environment; it is read again at each call until it is there. Or pass \`secretKey: parseSecretKey(…)\`, e.g. \`parseSecretKey(env.${SECRET_KEY_VARIABLE})\` on Cloudflare Workers without nodejs_compat.`,
+    { rule: 'no key was given', fingerprint: fingerprint(undefined) },
+  )
 }
 
 /**
- * The transport a server client stands on: the key checked, the browser refused.
+ * A transport for a client made without a key: its options are checked now, the key is read
+ * from the environment at the first call that needs it (and at each call until it is set).
+ * So `createServerClient()` at module level passes a build that has no secret, and fails, with
+ * an error that says what to do, only where it would send a request.
+ */
+function deferredTransport(options: TransportOptions): Transport {
+  // Options are checked as with any key; this transport never sends anything.
+  const checked = createTransport('sk_test_unused', 'basic', withEnvBaseUrl(options), 'secretKey')
+  let ready: Transport | undefined
+  const transport = (): Transport => {
+    if (ready) return ready
+    const key = resolveKey(undefined)
+    if (key === undefined) throw missingKey()
+    ready = createTransport(key, 'basic', withEnvBaseUrl(options), 'secretKey')
+    return ready
+  }
+  return Object.freeze({
+    get mode() {
+      return transport().mode
+    },
+    get keyFingerprint() {
+      return transport().keyFingerprint
+    },
+    get baseUrl() {
+      return ready?.baseUrl ?? checked.baseUrl
+    },
+    request<T>(spec: Parameters<Transport['request']>[0]): ApiPromise<T> {
+      try {
+        return transport().request<T>(spec)
+      } catch (error) {
+        return new ApiPromise<T>(Promise.reject(error))
+      }
+    },
+  })
+}
+
+/**
+ * The transport a server client stands on: the key checked, the browser refused. Without a key
+ * passed or in the environment, the key is read at the first call (see {@link createServerClient}).
  * Use it with the resource factories (`ordersResource(transport)`…) to bundle only those.
  */
 export function createServerTransport(options: ServerClientOptions = {}): Transport {
@@ -119,7 +202,9 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
   }
   checkConstructorShape(options)
   const { secretKey, ...transportOptions } = options
-  return createTransport(resolveKey(secretKey), 'basic', transportOptions, 'secretKey')
+  const key = resolveKey(secretKey)
+  if (key === undefined) return deferredTransport(transportOptions)
+  return createTransport(key, 'basic', withEnvBaseUrl(transportOptions), 'secretKey')
 }
 
 /**
@@ -128,7 +213,6 @@ export function createServerTransport(options: ServerClientOptions = {}): Transp
  */
 class Client implements ServerClient {
   readonly #transport: Transport
-  readonly mode: Mode
   readonly checkoutUrl: ServerClient['checkoutUrl'] = checkoutUrl
   readonly request: ServerClient['request']
   #checkoutSessions?: CheckoutSessionsResource
@@ -142,8 +226,12 @@ class Client implements ServerClient {
 
   constructor(transport: Transport) {
     this.#transport = transport
-    this.mode = transport.mode
     this.request = rawRequest(transport)
+  }
+
+  /** Read from the transport: a client made without a key learns it at its first use. */
+  get mode(): Mode {
+    return this.#transport.mode
   }
 
   get checkoutSessions(): CheckoutSessionsResource {
@@ -181,8 +269,18 @@ class Client implements ServerClient {
 
   /** What `JSON.stringify` shows: the mode and a fingerprint, never the key. */
   toJSON() {
-    const { mode, keyFingerprint, baseUrl } = this.#transport
-    return { mode, key: keyFingerprint, baseUrl }
+    const { baseUrl } = this.#transport
+    try {
+      const { mode, keyFingerprint } = this.#transport
+      return { mode, key: keyFingerprint, baseUrl }
+    } catch {
+      // Logging a client made without a key must not throw.
+      return {
+        mode: null,
+        key: `none yet (${SECRET_KEY_VARIABLE} is read at the first call)`,
+        baseUrl,
+      }
+    }
   }
 
   [INSPECT]() {
@@ -194,10 +292,14 @@ class Client implements ServerClient {
  * Creates a client for the Smartpay API with a secret key. Server side only: it refuses to start
  * in a shopper's browser (a page or any worker). Nothing is sent until a method is called.
  * Building one is cheap (its resources are made on first use), so a client per request is fine.
+ * A key passed (or in `SMARTPAY_SECRET_KEY`) is checked at once; with neither, the client is
+ * still made, for builds that import it without the secret, and its first call rejects with
+ * `InvalidKeyError` naming `SMARTPAY_SECRET_KEY`.
  * @example
- * import { createServerClient, parseSecretKey } from '@smartpay-kit/server-client'
+ * import { createServerClient } from '@smartpay-kit/server-client'
  *
- * const smartpay = createServerClient({ secretKey: parseSecretKey(process.env.SMARTPAY_SECRET_KEY) })
+ * // Module level is fine: SMARTPAY_SECRET_KEY is read now, or at the first call if unset now.
+ * const smartpay = createServerClient()
  * const order = await smartpay.orders.retrieve('order_test_…')
  */
 export function createServerClient(options: ServerClientOptions = {}): ServerClient {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { createServerClient } from './createServerClient.js'
-import { readSecretKeyFromEnv } from './env.js'
+import { readEnv } from './env.js'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
@@ -31,27 +31,51 @@ describe('in a simulated browser page', () => {
   })
 })
 
-describe('readSecretKeyFromEnv', () => {
+describe('readEnv', () => {
   it('reads process.env', () => {
-    expect(readSecretKeyFromEnv({ process: { env: { SMARTPAY_SECRET_KEY: 'sk_test_a' } } })).toBe(
-      'sk_test_a',
-    )
+    const globals = { process: { env: { SMARTPAY_SECRET_KEY: 'sk_test_a' } } }
+    expect(readEnv('SMARTPAY_SECRET_KEY', { globals })).toBe('sk_test_a')
   })
 
   it('reads Deno.env', () => {
     const Deno = {
       env: { get: (name: string) => (name === 'SMARTPAY_SECRET_KEY' ? 'sk_live_d' : undefined) },
     }
-    expect(readSecretKeyFromEnv({ Deno })).toBe('sk_live_d')
+    expect(readEnv('SMARTPAY_SECRET_KEY', { globals: { Deno } })).toBe('sk_live_d')
   })
 
   it('gives undefined where there is no env, or reading it throws', () => {
-    expect(readSecretKeyFromEnv({})).toBeUndefined()
+    expect(readEnv('SMARTPAY_SECRET_KEY', { globals: {} })).toBeUndefined()
     const denied = {
       get: () => {
         throw new Error('PermissionDenied: Requires env access')
       },
     }
-    expect(readSecretKeyFromEnv({ Deno: { env: denied } })).toBeUndefined()
+    expect(readEnv('SMARTPAY_SECRET_KEY', { globals: { Deno: { env: denied } } })).toBeUndefined()
+  })
+
+  it('gives undefined for an empty value, as CI sets a secret that is missing', () => {
+    const globals = { process: { env: { SMARTPAY_SECRET_KEY: '' } } }
+    expect(readEnv('SMARTPAY_SECRET_KEY', { globals })).toBeUndefined()
+  })
+
+  it('does not ask Deno for a variable without access, when told not to ask', () => {
+    const asked: string[] = []
+    const Deno = (state: string) => ({
+      env: {
+        get: (name: string) => {
+          asked.push(name)
+          return 'https://127.0.0.1:4242/v1'
+        },
+      },
+      permissions: { querySync: () => ({ state }) },
+    })
+    const name = 'SMARTPAY_API_PREFIX'
+    expect(readEnv(name, { ask: false, globals: { Deno: Deno('prompt') } })).toBeUndefined()
+    expect(asked).toEqual([])
+    expect(readEnv(name, { ask: false, globals: { Deno: Deno('granted') } })).toBe(
+      'https://127.0.0.1:4242/v1',
+    )
+    expect(asked).toEqual([name])
   })
 })

@@ -4,28 +4,40 @@
 /** The environment variable read when no `secretKey` is passed. */
 export const SECRET_KEY_VARIABLE = 'SMARTPAY_SECRET_KEY'
 
+/** The environment variable read when no `baseUrl` is passed (the official SDKs' name). */
+export const API_PREFIX_VARIABLE = 'SMARTPAY_API_PREFIX'
+
 /** The globals this file looks at, so tests can pass their own. */
 export interface EnvGlobals {
   process?: { env?: Record<string, string | undefined> }
-  Deno?: { env?: { get?(name: string): string | undefined } }
+  Deno?: {
+    env?: { get?(name: string): string | undefined }
+    permissions?: { querySync?(descriptor: { name: 'env'; variable: string }): { state: string } }
+  }
 }
 
 /**
- * `SMARTPAY_SECRET_KEY` from `process.env` (Node, Bun, Vercel) or `Deno.env`, or `undefined`.
- * Cloudflare Workers have no global env: pass `secretKey: env.SMARTPAY_SECRET_KEY` yourself.
+ * An environment variable from `process.env` (Node, Bun, Vercel, Workers with `nodejs_compat`)
+ * or `Deno.env`, or `undefined` when it is unset or empty (CI systems set a missing secret to
+ * `''`). With `ask: false`, Deno is read only where env access is already granted, so a
+ * variable the user never asked for brings up no permission prompt.
  */
-export function readSecretKeyFromEnv(
-  globals: EnvGlobals = globalThis as EnvGlobals,
+export function readEnv(
+  name: string,
+  { ask = true, globals = globalThis as EnvGlobals }: { ask?: boolean; globals?: EnvGlobals } = {},
 ): string | undefined {
   try {
-    const value = globals.process?.env?.[SECRET_KEY_VARIABLE]
-    if (value !== undefined) return value
+    const value = globals.process?.env?.[name]
+    if (value !== undefined) return value || undefined
   } catch {
     // An env proxy that throws (some edge runtimes) means there is none.
   }
   try {
+    const { Deno } = globals
+    if (!ask && Deno?.permissions?.querySync?.({ name: 'env', variable: name }).state !== 'granted')
+      return undefined
     // Deno throws without --allow-env; that too means there is none.
-    return globals.Deno?.env?.get?.(SECRET_KEY_VARIABLE) ?? undefined
+    return Deno?.env?.get?.(name) || undefined
   } catch {
     return undefined
   }

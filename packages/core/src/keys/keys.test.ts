@@ -56,6 +56,14 @@ describe('parseSecretKey', () => {
     expect(error.rule).toContain(rule)
   })
 
+  it('names SMARTPAY_SECRET_KEY when there is no key at all, an unset env var most often', () => {
+    for (const value of [undefined, null, '']) {
+      expect(refusal(parseSecretKey, value).message).toBe(
+        `Invalid secret key (${fingerprint(value)}): no key was given. Is SMARTPAY_SECRET_KEY set? Set it to your key from the dashboard.`,
+      )
+    }
+  })
+
   it('never echoes the key it refuses', () => {
     for (const value of [PUBLIC, `${SECRET} `, `${SECRET}!`, `\u200b${SECRET}`, `"${SECRET}"`]) {
       const error = refusal(parseSecretKey, value)
@@ -78,6 +86,14 @@ describe('parsePublicKey', () => {
     expect(error.fingerprint).toBe('sk_test_…1taz')
     expect(error.message).toBe(
       `parsePublicKey got a secret key (sk_test_…1taz). It is now exposed to client code: roll it at ${ROLL_KEYS_URL}, keep it on your server, use a public key here.`,
+    )
+  })
+
+  it("names SMARTPAY_PUBLIC_KEY, under the framework's public prefix, when there is no key", () => {
+    const error = refusal(parsePublicKey, undefined)
+    expect(error.rule).toBe('no key was given')
+    expect(error.message).toBe(
+      "Invalid public key (<undefined>): no key was given. Is SMARTPAY_PUBLIC_KEY (with your framework's public prefix) set? Set it to your key from the dashboard.",
     )
   })
 

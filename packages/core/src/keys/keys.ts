@@ -44,22 +44,27 @@ export function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
   if (typeof value === 'string' && VALID_KEY.exec(value)?.[1] === prefix) return value as ApiKey
   // A secret key where a public one belongs is exposed, whatever else is wrong with it.
   if (kind === 'public' && holdsSecretKey(value)) throw exposedKeyError(who, value as string)
+  if (value === undefined || value === null || value === '') {
+    // Most often an unset env var: name the one these docs use. A page's build reads it with
+    // its framework's public prefix (Vite's VITE_, Next.js's NEXT_PUBLIC_).
+    const prefixed = kind === 'public' ? " (with your framework's public prefix)" : ''
+    const todo = `Is SMARTPAY_${kind.toUpperCase()}_KEY${prefixed} set? Set it to your key`
+    throw invalid(value, kind, 'no key was given', todo)
+  }
   throw invalid(
     value,
     kind,
-    value === undefined || value === null || value === ''
-      ? 'no key was given'
-      : typeof value !== 'string'
-        ? `it is a ${typeof value}, not a string`
-        : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
+    typeof value !== 'string'
+      ? `it is a ${typeof value}, not a string`
+      : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
   )
 }
 
-function invalid(value: unknown, kind: KeyKind, rule: string): InvalidKeyError {
+function invalid(value: unknown, kind: KeyKind, rule: string, todo = 'Copy it'): InvalidKeyError {
   // The value is never echoed: a CR/LF in it would also be a header injection.
   const print = fingerprint(value)
   return new InvalidKeyError(
-    `Invalid ${kind} key (${print}): ${rule}. Copy it from the dashboard.`,
+    `Invalid ${kind} key (${print}): ${rule}. ${todo} from the dashboard.`,
     {
       rule,
       fingerprint: print,
