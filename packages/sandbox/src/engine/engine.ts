@@ -41,6 +41,11 @@ export interface EngineOptions extends SandboxCoreOptions {
   anyTarget?: boolean
   /** The CA certificate, served at `/__sandbox/ca.pem` by the HTTPS server. */
   ca?: string
+  /**
+   * Checkout URLs go on the origin each API request came to, not the one set: the in-process
+   * sandbox without an `origin`, which a Worker may serve under any URL.
+   */
+  originFromRequest?: boolean
 }
 
 /** The sandbox without a transport: state, the request pipeline, and the test controls. */
@@ -94,8 +99,10 @@ export function createEngine(options: EngineOptions): Engine {
   const route = async (request: Incoming): Promise<Answer> => {
     const { method, url, raw } = request
     const { pathname } = url
-    if (pathname === '/v1' || pathname.startsWith('/v1/'))
-      return serveApi({ ...state, origin }, request)
+    if (pathname === '/v1' || pathname.startsWith('/v1/')) {
+      const base = options.originFromRequest ? url.origin : origin
+      return serveApi({ ...state, origin: base }, request)
+    }
     if (pathname.startsWith('/checkout/'))
       return { reply: checkoutPage(state, method, url, raw), facts: {} }
     if (pathname.startsWith('/__sandbox/')) {

@@ -11,7 +11,9 @@ export interface InProcessSandboxOptions extends SandboxCoreOptions {
   /**
    * The origin of `url`/`apiUrl` and of checkout URLs. Requests never go there: `fetch` serves
    * them. A loopback address by default, so a client that forgets `fetch: sandbox.fetch`
-   * fails on this machine instead of looking anything up.
+   * fails on this machine instead of looking anything up. Left out, a checkout session's `url`
+   * is on the origin its API request came to: served by a Worker (`fetch: (request) =>
+   * sandbox.fetch(request)`), the hosted page is where the shopper reaches the Worker.
    * @default 'https://127.0.0.1'
    */
   origin?: string
@@ -43,12 +45,13 @@ function fetchPoster(send: (request: Request) => Promise<Response> | Response): 
  * nothing leaves the process), else with the global fetch to loopback URLs only.
  */
 export function createSandbox(options: InProcessSandboxOptions = {}): InProcessSandbox {
-  const { deliver, origin = 'https://127.0.0.1', ...core } = options
-  const url = new URL(origin).origin
+  const { deliver, origin, ...core } = options
+  const url = new URL(origin ?? 'https://127.0.0.1').origin
   const engine = createEngine({
     ...core,
     post: fetchPoster(deliver ?? ((request) => fetch(request))),
     anyTarget: deliver !== undefined,
+    originFromRequest: origin === undefined,
   })
   engine.setOrigin(url)
   return {
