@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BrowserEnvironmentError } from './BrowserEnvironmentError.js'
 import { createServerClient } from './createServerClient.js'
-import { readEnv } from './env.js'
+import { frameworkBuild, readEnv } from './env.js'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
@@ -77,5 +77,23 @@ describe('readEnv', () => {
       'https://127.0.0.1:4242/v1',
     )
     expect(asked).toEqual([name])
+  })
+})
+
+describe('frameworkBuild', () => {
+  const env = (vars: Record<string, string>) => ({ process: { env: vars } })
+
+  it("names the framework build this process is: Next.js's build workers, SvelteKit's", () => {
+    expect(frameworkBuild(env({ NEXT_PHASE: 'phase-production-build' }))).toBe(
+      'NEXT_PHASE=phase-production-build',
+    )
+    expect(frameworkBuild(env({ SVELTEKIT_FORK: 'true' }))).toBe('SVELTEKIT_FORK=true')
+  })
+
+  it('is undefined at run time: next start, next dev, no framework', () => {
+    expect(frameworkBuild(env({ NEXT_PHASE: 'phase-production-server' }))).toBeUndefined()
+    expect(frameworkBuild(env({ NEXT_PHASE: 'phase-development-server' }))).toBeUndefined()
+    expect(frameworkBuild(env({}))).toBeUndefined()
+    expect(frameworkBuild({})).toBeUndefined()
   })
 })

@@ -42,3 +42,21 @@ export function readEnv(
     return undefined
   }
 }
+
+// What a framework sets while its build imports route modules, where a handler made at module
+// level must not throw for a secret that only the deployed server has: Next.js's build workers
+// ("Collecting page data", prerendering; `next start` leaves NEXT_PHASE unset in its routes) and
+// SvelteKit's analyse and prerender workers (an internal marker of SvelteKit's, seen in 3.4).
+const BUILD_MARKERS = [
+  ['NEXT_PHASE', 'phase-production-build'],
+  ['SVELTEKIT_FORK', 'true'],
+] as const
+
+/** `NAME=value` of the framework build this process is running, or `undefined`. */
+export function frameworkBuild(globals?: EnvGlobals): string | undefined {
+  for (const [name, value] of BUILD_MARKERS) {
+    if (readEnv(name, globals ? { ask: false, globals } : { ask: false }) === value)
+      return `${name}=${value}`
+  }
+  return undefined
+}

@@ -232,6 +232,60 @@ describe('createWebhookHandler', () => {
       }
     })
 
+    describe('while a framework build imports the route module', () => {
+      afterEach(() => vi.unstubAllEnvs())
+
+      it.each([
+        ['NEXT_PHASE', 'phase-production-build'],
+        ['SVELTEKIT_FORK', 'true'],
+      ])(
+        'is made without a secret under %s=%s, and answers every delivery 500, reporting why',
+        async (name, value) => {
+          vi.stubEnv(name, value)
+          const onError = vi.fn()
+          const authorized = vi.fn()
+          const handler = createWebhookHandler({
+            signingSecret: undefined,
+            on: { 'order.authorized': authorized },
+            onError,
+          })
+          const response = await handler(await deliver(eventOf('order.authorized')))
+          expect(response.status).toBe(500)
+          expect(await response.json()).toEqual({ error: 'not-verified' })
+          expect(authorized).not.toHaveBeenCalled()
+          expect(onError).toHaveBeenCalledWith(
+            expect.objectContaining({
+              reason: 'malformed-secret',
+              message: expect.stringMatching(/SMARTPAY_WEBHOOK_SECRET/),
+            }),
+            expect.objectContaining({ request: expect.any(Request) }),
+          )
+        },
+      )
+
+      it('still throws for a secret that is there but wrong, or other bad options', () => {
+        vi.stubEnv('NEXT_PHASE', 'phase-production-build')
+        expect(() =>
+          createWebhookHandler({ signingSecret: 'sk_test_notAWebhookSecret', on: {} }),
+        ).toThrow(expect.objectContaining({ reason: 'malformed-secret' }))
+        expect(() => handlerWith({ signingSecret: undefined, leaseMs: 1 })).toThrow(
+          /leaseMs must be/,
+        )
+        expect(() => handlerWith({ signingSecret: undefined, toleranceMs: -1 })).toThrow(
+          /toleranceMs/,
+        )
+      })
+
+      it('throws at creation outside the build: next start, or another phase', () => {
+        for (const phase of [undefined, 'phase-production-server', 'phase-development-server']) {
+          vi.stubEnv('NEXT_PHASE', phase)
+          expect(() => createWebhookHandler({ signingSecret: undefined, on: {} })).toThrow(
+            expect.objectContaining({ reason: 'malformed-secret' }),
+          )
+        }
+      })
+    })
+
     it('throws when created with a malformed secret, such as an API key', () => {
       for (const signingSecret of ['sk_test_notAWebhookSecret', ['fine', 'not base62!']]) {
         expect(() => createWebhookHandler({ signingSecret, on: {} })).toThrow(

@@ -1,6 +1,11 @@
+import { frameworkBuild } from '../env.js'
 import { isWebhookVerificationError } from './errors.js'
 import type { WebhookEventType } from './event.js'
-import { resolveOptions, type VerifyWebhookRequestOptions } from './options.js'
+import {
+  type ResolvedWebhookOptions,
+  resolveOptions,
+  type VerifyWebhookRequestOptions,
+} from './options.js'
 import { readRequestBody } from './request.js'
 import { type RunOutcome, runOnce } from './runOnce.js'
 import type {
@@ -58,8 +63,10 @@ export interface WebhookHandlerOptions extends VerifyWebhookRequestOptions {
    * failed) and store trouble that did not change the answer. Smartpay delivers a 500 again.
    * @default logs with console.error
    */
-  onError?: ((error: unknown, context: WebhookErrorContext) => void) | undefined
+  onError?: WebhookErrorHandler | undefined
 }
+
+type WebhookErrorHandler = (error: unknown, context: WebhookErrorContext) => void
 
 /** What {@link WebhookHandlerOptions.onError} gets besides the error. */
 export interface WebhookErrorContext extends WebhookHandlerContext {
@@ -94,7 +101,9 @@ const HANDLER_FAILED: Answer = [500, { error: 'handler-failed' }]
  *   retries, and gets the 200 once that run ends;
  * - 400 with `{ error: reason }` for a refused delivery (bad signature, too old, a replay…);
  * - 500 when your function throws or the secret cannot be had, so Smartpay delivers it again.
- * Throws at once when the options are wrong, e.g. `signingSecret` is unset.
+ * Throws at once when the options are wrong, e.g. `signingSecret` is unset; only while a
+ * framework build imports the module (`NEXT_PHASE=phase-production-build`, SvelteKit's analysis)
+ * is a handler without a secret made, which answers every delivery 500 and reports why.
  * @example
  * // app/api/webhooks/smartpay/route.ts (Next.js)
  * export const POST = createWebhookHandler({
@@ -109,8 +118,17 @@ const HANDLER_FAILED: Answer = [500, { error: 'handler-failed' }]
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const { on, unrecognized, onError = logError } = options
-  // Checked now, not at the first delivery.
-  const resolved = resolveOptions(options, 'handler')
+  // Checked now, not at the first delivery: except an unset secret while a framework build
+  // imports this module (the secret is the deployed server's), which each delivery then reports.
+  let resolved: ResolvedWebhookOptions
+  try {
+    resolved = resolveOptions(options, 'handler')
+  } catch (error) {
+    if (!isWebhookVerificationError(error) || !unset(options.signingSecret)) throw error
+    if (frameworkBuild() === undefined) throw error
+    resolveLeaseMs(options.leaseMs)
+    return unconfigured(error, onError)
+  }
   const leaseMs = resolveLeaseMs(options.leaseMs)
 
   /** Your function for this event, or the answer when there is none to run. */
@@ -153,6 +171,16 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       onError(error, context)
       return json(HANDLER_FAILED)
     }
+  }
+}
+
+const unset = (secret: unknown) => secret === undefined || secret === null || secret === ''
+
+/** The handler made during a framework build without a secret: it verifies nothing. */
+function unconfigured(error: unknown, onError: WebhookErrorHandler): WebhookHandler {
+  return async (request) => {
+    onError(error, { request })
+    return json([500, { error: 'not-verified' }])
   }
 }
 
