@@ -5,15 +5,18 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_KEYS } from '../../api/auth.js'
 import type { RequestLogEntry, Sandbox } from '../../engine/sandbox.js'
 import type { DeliveryLogEntry } from '../../webhooks/delivery.js'
+import { listenKey, registerListener } from './listenCli.js'
 import { startSandbox } from './server.js'
 import { type CliIo, runTrigger } from './triggerCli.js'
 
 export type { CliIo }
 
 const USAGE = `Usage: smartpay-sandbox [options]
+       smartpay-sandbox listen --forward-to <url> [options]
        smartpay-sandbox trigger <event-type> --url <sandbox url>   (see trigger --help)
 
-A local Smartpay test-mode API over HTTPS on 127.0.0.1.
+A local Smartpay test-mode API over HTTPS on 127.0.0.1. \`listen\` also registers a webhook
+endpoint for the --forward-to URL and prints its signing secret, for your app's environment.
 
 Options:
   --port <n>             port to listen on (default: any free port)
@@ -61,9 +64,10 @@ export async function runCli(
 ): Promise<{ sandbox?: Sandbox; exitCode: number }> {
   if (argv[0] === 'trigger')
     return { exitCode: await runTrigger(argv.slice(1), io, DEFAULT_CA_FILE) }
+  const listen = argv[0] === 'listen'
   let values: ReturnType<typeof parse>['values']
   try {
-    values = parse(argv).values
+    values = parse(listen ? argv.slice(1) : argv).values
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`)
     return { exitCode: 2 }
@@ -84,6 +88,14 @@ export async function runCli(
       return { exitCode: 2 }
     }
   const forwardTo = values['forward-to']
+  const key = listenKey(values.key)
+  if (listen && (!forwardTo || !key)) {
+    const missing = forwardTo
+      ? 'an sk_test_ key among --key: it registers a test-mode endpoint'
+      : '--forward-to <url>: where your app receives webhooks, e.g. http://localhost:3000/api/webhooks/smartpay'
+    io.err(`listen needs ${missing}.\n\n${USAGE}`)
+    return { exitCode: 2 }
+  }
   let sandbox: Sandbox
   try {
     const controlToken = values['control-token'] ?? process.env.SMARTPAY_SANDBOX_TOKEN
@@ -122,7 +134,15 @@ export async function runCli(
   io.out(`  Checkout pages: ${sandbox.url}/checkout/<sessionId>`)
   io.out(`  Helpers:        ${sandbox.url}/__sandbox/ (deliveries, faults, clock, reset)`)
   io.out(`  Control token:  ${sandbox.controlToken}  (send Authorization: Bearer <token> to them)`)
-  if (forwardTo)
+  if (listen && forwardTo && key) {
+    try {
+      for (const line of await registerListener(sandbox, forwardTo, key, caFile)) io.out(line)
+    } catch (error) {
+      await sandbox.stop()
+      io.err((error as Error).message)
+      return { exitCode: 1 }
+    }
+  } else if (forwardTo)
     io.out(`  Webhooks:       endpoints off this machine are delivered to ${forwardTo}`)
   const caOption = values['ca-file'] ? ` --ca-file ${caFile}` : ''
   io.out(
