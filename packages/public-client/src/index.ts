@@ -50,7 +50,14 @@ export {
   type PublicOperationName,
   type RequestOptions,
 } from './operations.js'
-export type { CheckoutSession, OrderStatus } from './resources/CheckoutSession.js'
+export type {
+  CheckoutSession,
+  CheckoutSessionOrder,
+  CheckoutSessionToken,
+  ExpandedCheckoutSession,
+  OrderStatus,
+  UnexpandedCheckoutSession,
+} from './resources/CheckoutSession.js'
 export type {
   CheckoutSessions,
   RetrieveCheckoutSessionParams,

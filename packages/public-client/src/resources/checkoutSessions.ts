@@ -1,15 +1,33 @@
 import { ApiPromise, type Mode, ValidationError } from '@smartpay-kit/core'
 import type { OperationCaller, RequestOptions } from '../operations.js'
-import type { CheckoutSession } from './CheckoutSession.js'
+import type {
+  CheckoutSession,
+  ExpandedCheckoutSession,
+  UnexpandedCheckoutSession,
+} from './CheckoutSession.js'
 
 /** The checkout-session calls a public key may make. */
 export interface CheckoutSessions {
   /**
    * Reads a checkout session, e.g. on the success page to show how the purchase went.
-   * With `expand: 'all'` its `order` is the order object (with `status`), not just an id.
+   * With `expand: 'all'` its `order` is the order object (with `status`), typed so, not an id.
    * The id must be of the key's mode; a malformed id rejects before anything is sent.
-   * @example const session = await client.checkoutSessions.retrieve(sessionId, { expand: 'all' })
+   * @example
+   * const { order } = await client.checkoutSessions.retrieve(sessionId, { expand: 'all' })
+   * if (order?.status === 'succeeded') showThanks()
    */
+  retrieve(
+    id: string,
+    params: { expand: 'all' },
+    options?: RequestOptions,
+  ): ApiPromise<ExpandedCheckoutSession>
+  /** Reads a checkout session; without `expand`, its `order` and `token` are ids. */
+  retrieve(
+    id: string,
+    params?: { expand?: 'no' | undefined },
+    options?: RequestOptions,
+  ): ApiPromise<UnexpandedCheckoutSession>
+  /** Reads a checkout session, `expand` known only at run time: `order` is an id or the order. */
   retrieve(
     id: string,
     params?: RetrieveCheckoutSessionParams,
@@ -41,17 +59,18 @@ function checkId(id: unknown, mode: Mode): string | undefined {
 /** Builds `client.checkoutSessions` on an operation caller of the given mode. */
 export function checkoutSessions(call: OperationCaller, mode: Mode): CheckoutSessions {
   return Object.freeze({
-    retrieve(
+    // Generic in its answer, so that it is each of the interface's overloads.
+    retrieve<T extends CheckoutSession>(
       id: string,
       params: RetrieveCheckoutSessionParams = {},
       options?: RequestOptions,
-    ): ApiPromise<CheckoutSession> {
+    ): ApiPromise<T> {
       const expand = params?.expand
       const badExpand = !(expand === undefined || expand === 'all' || expand === 'no')
       const problem = badExpand ? `expand must be 'all' or 'no'` : checkId(id, mode)
       if (problem === undefined) {
         const query = expand === undefined ? undefined : { expand }
-        return call<CheckoutSession>('checkoutSessions.retrieve', { id }, options, query)
+        return call<T>('checkoutSessions.retrieve', { id }, options, query)
       }
       const error = new ValidationError(
         `Invalid parameters for checkoutSessions.retrieve: ${problem}. Nothing was sent.`,
@@ -62,7 +81,7 @@ export function checkoutSessions(call: OperationCaller, mode: Mode): CheckoutSes
           issues: [],
         },
       )
-      return new ApiPromise<CheckoutSession>(Promise.reject(error))
+      return new ApiPromise<T>(Promise.reject(error))
     },
   })
 }
