@@ -27,6 +27,19 @@ const BUNDLERS = {
   express: '5.3.0',
 }
 
+/**
+ * What the README snippets use besides the packages (readme.test.ts type-checks them): the
+ * libraries they show the packages with, at the versions the READMEs name or the repo pins.
+ */
+const README_LIBRARIES = {
+  '@opentelemetry/api': '1.10.0',
+  '@types/express': '5.0.6',
+  '@types/pg': '8.23.1',
+  '@types/react': '19.3.3',
+  redis: '6.4.0',
+  undici: '7.30.2',
+}
+
 /** The TypeScript versions consumers type-check with, installed side by side under aliases. */
 export const TYPESCRIPT = { ts59: '5.9.3', ts60: '6.0.3', ts70: '7.0.2' } as const
 
@@ -71,7 +84,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const app = join(root, 'app')
     // The bundlers at the repository's own versions (the npm cache has them), for the Vite app
     // and for type-checking the firewall's plugins against their types (buildTypes.test.ts).
-    const dependencies: Record<string, string> = { ...BUNDLERS }
+    const dependencies: Record<string, string> = { ...BUNDLERS, ...README_LIBRARIES }
     for (const file of tarballs) {
       const name = `@smartpay-kit/${file.replace(/^smartpay-kit-/, '').replace(/-\d+\.\d+\.\d+.*\.tgz$/, '')}`
       dependencies[name] = `file:${join(tarballDir, file)}`
