@@ -129,6 +129,8 @@ async function shopFlow(base: string, reference: string) {
   const orderId = order?.id as string
   const read = await fetch(`${base}/orders/${orderId}`)
   const before = { status: read.status, body: await read.json() }
+  const missing = await fetch(`${base}/orders/order_test_0000000000000000000000`)
+  const unknown = { status: missing.status, body: await missing.json() }
   const capture = await post(`/orders/${orderId}/capture`, {})
   const refund = await post(`/payments/${capture.body.payment as string}/refund`, { amount: 1000 })
   const url = new URL(checkout.body.url as string)
@@ -140,6 +142,7 @@ async function shopFlow(base: string, reference: string) {
         body: { ...checkout.body, url: `${url.origin === sandbox.url}?${url.searchParams}` },
       },
       before,
+      unknown,
       capture,
       refund,
     },
@@ -228,6 +231,7 @@ describe('smartpay-migrate, from its tarball, on apps written for @smartpay/sdk-
         status: 200,
         body: { status: 'requires_capture', amount: 2900, webhook: 'requires_capture' },
       },
+      unknown: { status: 404, body: { error: 'order.not-found' } },
       capture: { status: 200, body: { amount: 2900, reference: 'PAY-REF' } },
       refund: {
         status: 200,

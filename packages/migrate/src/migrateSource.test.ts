@@ -148,6 +148,17 @@ describe('migrateSource: resource methods', () => {
     )
   })
 
+  it('renames statusCode and errorCode on the error of a try around converted calls', () => {
+    const code = esm(
+      "try {\n  await smartpay.getOrder({ id })\n} catch (e) {\n  if (e.statusCode === 404 || e.errorCode === 'order.not-found') miss()\n}\ntry { other() } catch (x) { x.statusCode }\n",
+    )
+    const result = convert(code)
+    expect(body(code)).toBe(
+      "try {\n  await smartpay.orders.retrieve(id)\n} catch (e) {\n  if (e.status === 404 || e.code === 'order.not-found') miss()\n}\ntry { other() } catch (x) { x.statusCode }\n",
+    )
+    expect(result.notes.map((n) => n.line)).toEqual([7, 7])
+  })
+
   it('names calls it cannot trace to new Smartpay()', () => {
     const result = convert(esm('export const capture = (client) => client.createPayment({})\n'))
     expect(result.todos[0]?.why).toContain(

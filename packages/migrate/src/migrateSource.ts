@@ -254,7 +254,36 @@ export function migrateSource(
   }
   runJobs(jobs)
 
-  // 4. Official method names on objects this codemod could not trace to `new Smartpay()`.
+  // 4. `catch (error) { error.statusCode }` around converted calls: the fields are `status` and
+  // `code` here, and the old names would silently read `undefined`.
+  const calls = [...converted]
+  program.traverse({
+    CatchClause(clause) {
+      const param = clause.node.param
+      const block = clause.parentPath.node as t.TryStatement
+      if (!t.isIdentifier(param) || !calls.some((node) => inside(node, block.block))) return
+      const binding = clause.scope.getBinding(param.name)
+      for (const ref of binding?.referencePaths ?? []) {
+        const member = ref.parentPath
+        if (
+          !member?.isMemberExpression() ||
+          member.node.object !== ref.node ||
+          member.node.computed
+        )
+          continue
+        const name = t.isIdentifier(member.node.property) ? member.node.property.name : ''
+        const renamed = ERROR_FIELDS[name]
+        if (!renamed) continue
+        file.replace(member.node.property, renamed)
+        file.notes.push({
+          line: file.line(member.node),
+          why: `${param.name}.${name} is ${param.name}.${renamed} here (a 401 now has a code too; a network failure is a ConnectionError with no status, not -1)`,
+        })
+      }
+    },
+  })
+
+  // 5. Official method names on objects this codemod could not trace to `new Smartpay()`.
   program.traverse({
     CallExpression(call) {
       const callee = call.node.callee
@@ -280,6 +309,13 @@ export function migrateSource(
     notes: sortFindings(file.notes),
     exportsInstance: [...file.exportsInstance],
   }
+}
+
+/** `SmartpayError`'s fields in the official SDK → here. */
+const ERROR_FIELDS: Readonly<Record<string, string>> = { statusCode: 'status', errorCode: 'code' }
+
+function inside(node: t.Node, outer: t.Node): boolean {
+  return (node.start ?? 0) >= (outer.start ?? 0) && (node.end ?? 0) <= (outer.end ?? 0)
 }
 
 function kind(name: string): string {

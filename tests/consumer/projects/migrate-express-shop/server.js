@@ -52,7 +52,13 @@ app.post('/checkout', async (req, res) => {
 })
 
 app.get('/orders/:id', async (req, res) => {
-  const order = await smartpay.getOrder({ id: req.params.id })
+  let order
+  try {
+    order = await smartpay.getOrder({ id: req.params.id })
+  } catch (error) {
+    if (error.statusCode === 404) return res.status(404).json({ error: error.errorCode })
+    throw error
+  }
   res.json({
     status: order.status,
     amount: order.amount,
