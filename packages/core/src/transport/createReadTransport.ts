@@ -3,7 +3,7 @@ import { ApiPromise, type ApiResult } from './ApiPromise.js'
 import type { AuthScheme } from './auth.js'
 import { connection, type ReadSpec, type ReadTransport } from './Connection.js'
 import { connect } from './connect.js'
-import { kyAttempt } from './kyAttempt.js'
+import { fetchAttempt } from './fetchAttempt.js'
 import {
   checkCallOptions,
   READ_CALL_RULES,
@@ -14,7 +14,8 @@ import type { ReadTransportOptions } from './options.js'
 
 /**
  * Creates the read-only transport for a validated key: GETs with a query, no body, no
- * schemas and no idempotency keys, so a checkout page ships none of that code. It refuses
+ * schemas and no idempotency keys, so a checkout page ships none of that code; its attempts go
+ * through `fetch` itself, not ky, in the same engine (retries, deadlines, typed errors). It refuses
  * the full transport's extra options (`authScheme`, `retry`, `validateResponses`,
  * `idempotencyKey`). It is client code and takes a public key only, in every runtime: a
  * secret key gets `InvalidKeyError` before anything is sent.
@@ -26,7 +27,7 @@ export function createReadTransport(
 ): ReadTransport {
   parseKey(key, 'public', 'createReadTransport')
   const resolved = resolveTransportOptions(options, defaultScheme, [READ_TRANSPORT_RULES])
-  const send = connect(key, resolved, kyAttempt(key, resolved))
+  const send = connect(key, resolved, fetchAttempt(key, resolved))
 
   async function execute<T>({ method, path, query, options }: ReadSpec): Promise<ApiResult<T>> {
     const call = options ? checkCallOptions(options, [READ_CALL_RULES], { method, path }) : {}
