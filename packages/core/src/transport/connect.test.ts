@@ -144,6 +144,25 @@ describe('errors', () => {
   })
 })
 
+describe('bodies', () => {
+  it('reads a body in many chunks, a character split between two, as one text', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ description: '煎茶 100 g、静岡' }))
+    // Three bytes at a time: every Japanese character (three bytes in UTF-8) straddles two.
+    const chunked: typeof fetch = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (let i = 1; i < bytes.length; i += 3) controller.enqueue(bytes.slice(i - 1, i + 2))
+            controller.close()
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      )
+    const data = await client({ fetch: chunked }).request({ method: 'GET', path: '/x' })
+    expect(data).toEqual({ description: '煎茶 100 g、静岡' })
+  })
+})
+
 describe('deadlines and aborts', () => {
   it('gives TimeoutError when an attempt is too slow', async () => {
     server.handle(() => ({ delayMs: 400, json: {} }))

@@ -66,21 +66,22 @@ export function observe(
       }
     : undefined
 
-  const wrap =
-    (send: Send): Send =>
-    async (wire) => {
+  const wrap = (send: Send): Send => {
+    const traced: Send = (wire) =>
+      channel?.hasSubscribers
+        ? channel.tracePromise(() => send(wire), {
+            method: wire.method,
+            path: wire.path,
+            idempotencyKey: wire.idempotencyKey,
+          } satisfies TraceContext)
+        : send(wire)
+    // Without hooks a call keeps no state here, and where no channel can be subscribed to
+    // (Workers) it is sent as it is.
+    if (!hooks) return channel ? traced : send
+    return async (wire) => {
       started.set(wire, { at: performance.now(), attempt: 1 })
-      const traced = () =>
-        channel?.hasSubscribers
-          ? channel.tracePromise(() => send(wire), {
-              method: wire.method,
-              path: wire.path,
-              idempotencyKey: wire.idempotencyKey,
-            } satisfies TraceContext)
-          : send(wire)
-      if (!hooks) return traced()
       try {
-        const result = await traced()
+        const result = await traced(wire)
         const { status, requestId, attempts } = result.meta
         tell(
           'onResponse',
@@ -96,6 +97,7 @@ export function observe(
         throw error
       }
     }
+  }
 
   return { onAttempt, wrap }
 }
