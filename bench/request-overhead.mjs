@@ -4,7 +4,8 @@
 // (needs `pnpm build` first). `order` answers with an order as the API returns one (~1.2 kB);
 // `tiny` (the default) with a 70-byte object, the harshest case for client overhead.
 // `before.js`: another build of core (say, main's dist/index.js, copied beside a node_modules
-// that has ky) measured in the same run, interleaved: the A/B a transport change needs.
+// that has ky) measured in the same run, interleaved. On a busy machine that A/B leans: the same
+// build on both sides differed by 86 µs a call once; `bench/calls.mjs` pairs processes instead.
 import os from 'node:os'
 import { createTransport } from '@smartpay-kit/core'
 import { AUTH, kyAlone, ORDER, ORDER_ID, SECRET, serve, TINY, trustingFetch } from './local.mjs'
