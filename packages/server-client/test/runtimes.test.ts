@@ -116,8 +116,8 @@ describe('runtime matrix: server-client against the sandbox', () => {
         SANDBOX_SECRET_KEY: secretKey,
         SANDBOX_CONTROL_TOKEN: sandbox.controlToken,
       },
-      // workerd cannot be told to trust the sandbox's CA; the outbound service relays its
-      // HTTPS requests through a Node fetch that does, unchanged.
+      // workerd trusts a CA only from NODE_EXTRA_CA_CERTS as miniflare loads, before this CA
+      // existed; the outbound service relays its HTTPS requests through a Node fetch that does.
       outboundService: async (request: MiniflareRequest) => {
         const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.text()
         const headers = new Headers()

@@ -5,13 +5,14 @@ import { build } from 'vite'
 /**
  * Lays `files` (from `sourceDir`) out as an app with server-client installed (a symlink, as
  * pnpm makes), so the package's own `exports` conditions pick the file, bundles its
- * `worker.mjs` with the Workers conditions, and returns the script.
+ * `entry` (`worker.mjs`) with the Workers conditions, and returns the script.
  */
 export async function bundleWorker(
   tmp: string,
   packageDir: string,
   sourceDir: string,
   files: readonly string[],
+  entry = 'worker.mjs',
 ): Promise<string> {
   const app = join(tmp, 'worker-app')
   mkdirSync(join(app, 'node_modules/@smartpay-kit'), { recursive: true })
@@ -26,7 +27,7 @@ export async function bundleWorker(
     build: {
       outDir,
       minify: false,
-      lib: { entry: join(app, 'worker.mjs'), formats: ['es'], fileName: 'worker' },
+      lib: { entry: join(app, entry), formats: ['es'], fileName: 'worker' },
       rolldownOptions: { output: { codeSplitting: false } },
     },
   })

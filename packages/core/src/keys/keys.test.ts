@@ -89,11 +89,11 @@ describe('parsePublicKey', () => {
     )
   })
 
-  it("names SMARTPAY_PUBLIC_KEY, under the framework's public prefix, when there is no key", () => {
+  it('names SMARTPAY_PUBLIC_KEY when there is no key', () => {
     const error = refusal(parsePublicKey, undefined)
     expect(error.rule).toBe('no key was given')
     expect(error.message).toBe(
-      "Invalid public key (<undefined>): no key was given. Is SMARTPAY_PUBLIC_KEY (with your framework's public prefix) set? Set it to your key from the dashboard.",
+      'Invalid public key (<undefined>): no key was given. Is SMARTPAY_PUBLIC_KEY set? Set it to your key from the dashboard.',
     )
   })
 

@@ -44,19 +44,18 @@ export function parseKey(value: unknown, kind: KeyKind, who: string): ApiKey {
   if (typeof value === 'string' && VALID_KEY.exec(value)?.[1] === prefix) return value as ApiKey
   // A secret key where a public one belongs is exposed, whatever else is wrong with it.
   if (kind === 'public' && holdsSecretKey(value)) throw exposedKeyError(who, value as string)
-  if (value === undefined || value === null || value === '') {
-    // Most often an unset env var: name the one these docs use. A page's build reads it with
-    // its framework's public prefix (Vite's VITE_, Next.js's NEXT_PUBLIC_).
-    const prefixed = kind === 'public' ? " (with your framework's public prefix)" : ''
-    const todo = `Is SMARTPAY_${kind.toUpperCase()}_KEY${prefixed} set? Set it to your key`
-    throw invalid(value, kind, 'no key was given', todo)
-  }
+  const none = value === undefined || value === null || value === ''
   throw invalid(
     value,
     kind,
-    typeof value !== 'string'
-      ? `it is a ${typeof value}, not a string`
-      : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
+    none
+      ? 'no key was given'
+      : typeof value !== 'string'
+        ? `it is a ${typeof value}, not a string`
+        : `it is not ${prefix}_test_ or ${prefix}_live_ and letters and digits`,
+    // Most often an unset env var: name the one the docs use (a page's build adds its
+    // framework's public prefix, VITE_ or NEXT_PUBLIC_).
+    none ? `Is SMARTPAY_${kind.toUpperCase()}_KEY set? Set it to your key` : undefined,
   )
 }
 

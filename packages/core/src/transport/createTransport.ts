@@ -20,6 +20,7 @@ import {
   WRITE_TRANSPORT_RULES,
 } from './optionRules.js'
 import type { Query, TransportOptions } from './options.js'
+import { explainCertificates } from './untrustedCertificate.js'
 import { userAgent } from './userAgent.js'
 
 /**
@@ -45,7 +46,8 @@ export function createTransport(
   // page's fetch may not set User-Agent, and a header of our own would cost a CORS preflight.
   if (!isShopperBrowser()) resolved.headers = { 'user-agent': userAgent(options.appInfo) }
   const { onAttempt, wrap } = observe(options.hooks, options.logBodies)
-  const send = wrap(connect(key, resolved, kyAttempt(key, resolved), onAttempt))
+  const attempt = explainCertificates(kyAttempt(key, resolved), resolved.baseUrl)
+  const send = wrap(connect(key, resolved, attempt, onAttempt))
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const { method, path } = spec
