@@ -12,19 +12,22 @@ import { type Attempt, TIMED_OUT } from './wire.js'
  */
 export function kyAttempt(key: ApiKey, resolved: ResolvedTransportOptions): Attempt {
   // Everything constant lives on the instance: ky deep-merges per-call options on every call,
-  // so each call passes only what differs.
-  const api = ky.create({
-    headers: {
-      authorization: authorizationHeader(key, resolved.authScheme),
-      accept: 'application/json',
-      ...resolved.headers,
-    },
-    // A redirect would carry the key to wherever it points; treat it as an error instead.
-    redirect: 'manual',
-    retry: 0,
-    throwHttpErrors: false,
-    fetch: resolved.fetch,
-  })
+  // so each call passes only what differs. Made at the first call: a client made per request
+  // or per merchant and never used does not pay for ky's merge.
+  const create = () =>
+    ky.create({
+      headers: {
+        authorization: authorizationHeader(key, resolved.authScheme),
+        accept: 'application/json',
+        ...resolved.headers,
+      },
+      // A redirect would carry the key to wherever it points; treat it as an error instead.
+      redirect: 'manual',
+      retry: 0,
+      throwHttpErrors: false,
+      fetch: resolved.fetch,
+    })
+  let api: ReturnType<typeof create> | undefined
   const { baseUrl } = resolved
 
   return ({ method, path, query, body, idempotencyKey, call }, ms) => {
@@ -40,6 +43,7 @@ export function kyAttempt(key: ApiKey, resolved: ResolvedTransportOptions): Atte
     if (call.signal && typeof AbortSignal.any === 'function') init.signal = call.signal
     // The whole URL rather than ky's `prefix`, which ky would join with regular expressions on
     // every call (the base URL has no trailing slash; the path starts with one).
+    api ??= create()
     return api(baseUrl + path, init).catch(unwrap)
   }
 }

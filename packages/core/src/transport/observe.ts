@@ -8,17 +8,22 @@ interface TracingChannel {
   tracePromise<T>(fn: () => Promise<T>, context: object): Promise<T>
 }
 
+/** Found once per process: a client made per request or per merchant does not make it again. */
+let found: { channel: TracingChannel | undefined } | undefined
+
 /**
  * Node's tracing channel, where the runtime has one (Node, Deno, Bun), found at
  * run time so core imports nothing of Node; `undefined` elsewhere (Workers, browsers).
  */
 function tracingChannel(): TracingChannel | undefined {
+  if (found) return found.channel
   const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
     .process
   const dc = process?.getBuiltinModule?.('node:diagnostics_channel') as
     | { tracingChannel?: (name: string) => TracingChannel }
     | undefined
-  return dc?.tracingChannel?.(TRACING_CHANNEL)
+  found = { channel: dc?.tracingChannel?.(TRACING_CHANNEL) }
+  return found.channel
 }
 
 /**
