@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import * as astroIntegration from './astro/index.js'
 import * as esbuildPlugin from './esbuild.js'
+import * as nextConfig from './next/index.js'
+import * as nuxtModule from './nuxt/index.js'
 import * as rollupPlugin from './rollup.js'
 import * as vitePlugin from './vite/index.js'
 import * as webpackPlugin from './webpack.js'
@@ -20,5 +23,12 @@ describe('public exports', () => {
     ['webpack', webpackPlugin],
   ])('of @smartpay-kit/firewall/%s', (_name, plugin) => {
     expect(Object.keys(plugin).sort()).toEqual(['smartpayFirewall'])
+  })
+
+  it('of the framework modules: /next, /astro, /nuxt (its default export is the Nuxt module)', () => {
+    expect(Object.keys(nextConfig).sort()).toEqual(['withSmartpayFirewall'])
+    expect(Object.keys(astroIntegration).sort()).toEqual(['smartpayFirewall'])
+    expect(Object.keys(nuxtModule).sort()).toEqual(['default', 'smartpayFirewallModule'])
+    expect(nuxtModule.default).toBe(nuxtModule.smartpayFirewallModule)
   })
 })

@@ -60,6 +60,8 @@ describe('the served folders', () => {
     expect(pages('legacy.html')).toBe(true)
     expect(pages('legacy.json')).toBe(true)
     expect(pages('_document.js')).toBe(false)
+    expect(pages('_error/build-manifest.json')).toBe(false)
+    expect(pages('_document.js.nft.json')).toBe(false)
   })
 
   it("SvelteKit's build/: a static site and a service worker, not adapter-node's server", () => {

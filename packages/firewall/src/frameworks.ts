@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
+import type { ServedDir } from './served/servedScan.js'
 
 // The frameworks as data: how to tell a project uses one, which env vars it hands to client
 // code, what a browser can fetch after its build, and the hook that runs once all of that is
@@ -35,7 +36,7 @@ export interface Framework {
   readonly publicEnvPrefixes: readonly string[]
   /** Everything a browser can fetch after `build`, by folder, relative to the project root. */
   readonly served: readonly ServedFolder[]
-  /** The hook that runs after everything served is written: where the firewall's last scan is. */
+  /** Where the firewall's last scan runs: the hook that runs after everything served is written. */
   readonly lastHook: string
   /** The one line that wires the firewall in, the file it goes in, and what it imports. */
   readonly wiring: { readonly file: string; readonly line: string; readonly from: string }
@@ -65,7 +66,8 @@ export const FRAMEWORKS: readonly Framework[] = [
       },
       {
         path: '.next/server/pages',
-        only: /\.(?:html|json)$/,
+        // Not Turbopack's per-page manifests (`_error/build-manifest.json`) or traces.
+        only: /\.(?:html|meta)$|(?<!-manifest|\.nft)\.json$/,
         what: 'prerendered Pages Router pages and their data',
       },
       {
@@ -75,13 +77,15 @@ export const FRAMEWORKS: readonly Framework[] = [
       { path: 'out', what: "`output: 'export'`" },
       { path: 'public', what: 'served as it is' },
     ],
-    lastHook: "the build adapter's `onBuildComplete` (`adapterPath`)",
+    lastHook:
+      "in the build adapter's `onBuildComplete` (`adapterPath`), after every page is prerendered",
     wiring: {
       file: 'next.config.mjs',
       line: 'export default withSmartpayFirewall(nextConfig)',
       from: '@smartpay-kit/firewall/next',
     },
-    unseen: 'pages rendered at request time (dynamic routes): use React taint (below)',
+    unseen:
+      'pages rendered at request time (React taint covers those, below); what an adapter of your own writes after the scan',
   },
   {
     id: 'nuxt',
@@ -95,13 +99,14 @@ export const FRAMEWORKS: readonly Framework[] = [
         what: 'client build, `public/`, prerendered pages and `_payload.json`',
       },
     ],
-    lastHook: "Nitro's `compiled` hook, after prerendering and the public assets' copy",
+    lastHook: "in Nitro's `compiled` hook, after prerendering and the public assets' copy",
     wiring: {
       file: 'nuxt.config.ts',
       line: "modules: ['@smartpay-kit/firewall/nuxt']",
       from: '@smartpay-kit/firewall/nuxt',
     },
-    unseen: 'pages rendered at request time, and `runtimeConfig.public` set from env at run time',
+    unseen:
+      'pages rendered at request time; `runtimeConfig.public` set from `NUXT_PUBLIC_` env at run time',
   },
   {
     id: 'sveltekit',
@@ -124,13 +129,14 @@ export const FRAMEWORKS: readonly Framework[] = [
       },
       { path: '.vercel/output/static', what: "adapter-vercel's static files" },
     ],
-    lastHook: "Vite's `buildApp` (order `post`), after SvelteKit's adapter",
+    lastHook: "in Vite's `buildApp` (order `post`), after SvelteKit's adapter",
     wiring: {
       file: 'vite.config.js',
       line: 'plugins: [sveltekit(), smartpayFirewall()]',
       from: '@smartpay-kit/firewall/vite',
     },
-    unseen: 'pages rendered at request time, and public env read at run time',
+    unseen:
+      'pages rendered at request time; public env read at run time; files another adapter adds in its own folder (`.netlify`, `.svelte-kit/cloudflare`)',
   },
   {
     id: 'astro',
@@ -145,13 +151,14 @@ export const FRAMEWORKS: readonly Framework[] = [
         what: 'the site (static) or `dist/client` (server output)',
       },
     ],
-    lastHook: 'the integration hook `astro:build:done`, after pages are generated',
+    lastHook: 'in `astro:build:done`, after pages are generated',
     wiring: {
       file: 'astro.config.mjs',
       line: 'integrations: [smartpayFirewall()]',
       from: '@smartpay-kit/firewall/astro',
     },
-    unseen: 'pages rendered at request time (`prerender = false`)',
+    unseen:
+      'pages rendered at request time (`prerender = false`); integrations listed after it that write in `astro:build:done`',
   },
   {
     id: 'react-router',
@@ -165,13 +172,15 @@ export const FRAMEWORKS: readonly Framework[] = [
         what: 'client build, `public/`, prerendered HTML and `.data` files',
       },
     ],
-    lastHook: "the server build's `closeBundle`, after React Router prerendered in `writeBundle`",
+    lastHook:
+      "in the server build's `closeBundle`, after React Router prerendered in `writeBundle`",
     wiring: {
       file: 'vite.config.ts',
       line: 'plugins: [reactRouter(), smartpayFirewall()]',
       from: '@smartpay-kit/firewall/vite',
     },
-    unseen: 'pages rendered at request time, and files your own `buildEnd` writes',
+    unseen:
+      'pages rendered at request time; files your own `buildEnd` writes (it runs after every Vite build)',
   },
   {
     id: 'vite',
@@ -180,13 +189,14 @@ export const FRAMEWORKS: readonly Framework[] = [
     checked: '6.4.6, 7.3.8, 8.3.8',
     publicEnvPrefixes: ['VITE_'],
     served: [{ path: 'dist', what: 'the client build and `public/`' }],
-    lastHook: "`buildApp` (order `post`, Vite 7+), else the last environment's `closeBundle`",
+    lastHook: "in `buildApp` (order `post`, Vite 7+), else the last environment's `closeBundle`",
     wiring: {
       file: 'vite.config.ts',
       line: 'plugins: [smartpayFirewall()]',
       from: '@smartpay-kit/firewall/vite',
     },
-    unseen: 'what your server renders at request time',
+    unseen:
+      'what your server renders at request time; a plugin listed after `smartpayFirewall()` that writes in its own `post` hooks',
   },
 ]
 
@@ -213,4 +223,19 @@ export function detectFramework(root: string): Framework | undefined {
 /** Whether `file` (relative to `folder`, `/`-separated) is served. */
 export function isServed(folder: ServedFolder, file: string): boolean {
   return (!folder.only || folder.only.test(file)) && !folder.except?.test(file)
+}
+
+/**
+ * The served folders of `framework` that exist under `root`, as the served scan reads them.
+ * `distDir` (absolute or relative to `root`) replaces Next.js's `.next` when its config moves it.
+ */
+export function servedDirs(framework: Framework, root: string, distDir?: string): ServedDir[] {
+  return framework.served.flatMap((folder) => {
+    const moved =
+      distDir && folder.path.startsWith('.next/')
+        ? join(distDir, folder.path.slice(6))
+        : folder.path
+    const dir = isAbsolute(moved) ? moved : resolve(root, moved)
+    return existsSync(dir) ? [{ dir, serves: (file: string) => isServed(folder, file) }] : []
+  })
 }

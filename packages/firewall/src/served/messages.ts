@@ -53,6 +53,18 @@ export function keyInEnvMessage(
   ].join('\n')
 }
 
+/** Entries of a build config (`option`) that the framework inlines into client code. */
+export function keyInClientConfigMessage(
+  entries: readonly { name: string; key: string }[],
+  option: string,
+) {
+  return [
+    `[${PLUGIN_NAME}] ${option} holds a Smartpay secret key:`,
+    ...entries.map(({ name, key }) => `  ${name}: ${key}`),
+    `The framework inlines it into client code. Remove it there and read the key only on the server. ${ROLL}`,
+  ].join('\n')
+}
+
 /** `define` entries holding a secret key, which the dev server sends to every page. */
 export function keyInDefineMessage(entries: readonly { name: string; key: string }[]) {
   return [

@@ -17,6 +17,13 @@ export interface PendingFile {
   module?: () => string | undefined
 }
 
+/** A folder on disk, and which of its files (by path under it, `/`-separated) are served. */
+export interface ServedDir {
+  dir: string
+  /** Whether a browser can fetch `file`; all files when absent. */
+  serves?: (file: string) => boolean
+}
+
 /**
  * The one scan of what a browser can fetch, for any bundler, framework or the CLI: files in
  * memory before they are written, files copied as they are, then the served folders on disk.
@@ -33,7 +40,7 @@ export interface ServedScan {
    */
   copied(from: string, into: string, shown: string): KeyInFile[]
   /** Keys in the files served from `dirs`, new or changed since read; paths shown from `base`. */
-  served(dirs: Iterable<string>, base: string): KeyInFile[]
+  served(dirs: Iterable<string | ServedDir>, base: string): KeyInFile[]
   /** Forgets what it read: a new build starts. */
   clear(): void
 }
@@ -74,8 +81,10 @@ export function createServedScan(): ServedScan {
       })
     },
     served(dirs, base) {
-      return [...dirs].flatMap((dir) =>
-        servedFiles(dir).flatMap(({ path }) => {
+      return [...dirs].flatMap((each) => {
+        const { dir, serves } = typeof each === 'string' ? { dir: each, serves: undefined } : each
+        return servedFiles(dir).flatMap(({ file, path }) => {
+          if (serves && !serves(file)) return []
           const absolute = resolve(path)
           const { size, mtimeMs } = statSync(absolute)
           const version = `${size}:${mtimeMs}`
@@ -90,8 +99,8 @@ export function createServedScan(): ServedScan {
           const shown = shownPath(absolute, base)
           const key = keyIn(shown, rest)
           return key ? [{ file: shown, key }] : []
-        }),
-      )
+        })
+      })
     },
     clear() {
       inMemory.clear()

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Logger, Plugin, ResolvedConfig } from 'vite'
+import { detectFramework } from '../frameworks.js'
 import { findSecretKey } from '../scan/findSecretKeys.js'
 import { bundleFiles } from '../served/bundleFiles.js'
 import {
@@ -15,6 +16,7 @@ import {
 import { createServedScan, shownDirs } from '../served/servedScan.js'
 import { refuseKeysInResponses } from './devResponses.js'
 import { type ChainContext, importChain } from './importChain.js'
+import { lastScan } from './lastScan.js'
 
 /** Options of {@link smartpayFirewall}: none yet. */
 // biome-ignore lint/complexity/noBannedTypes: a place for future options, typed as no options.
@@ -52,35 +54,46 @@ function refusing(logger: Logger, server: 'dev' | 'preview') {
 }
 
 /**
- * A Vite plugin that keeps Smartpay secret keys out of everything a browser gets from a client
- * build or the dev server. A build fails, naming the file, variable or import chain, when:
- * any output file (chunks, source maps, the HTML pages, assets of every kind, files copied from
- * `public/`, anything another plugin writes) holds a key, as is or encoded (escapes, base64,
- * data URLs, percent-encoding, compressed…); an env var exposed to client code (`envPrefix`,
- * default `VITE_`) holds one; or client code imports `@smartpay-kit/server-client`. `vite serve`
- * refuses the same: it does not start with such an env var or `define`, answers 500 instead
- * of sending a response that holds a key, and replaces an HMR message that holds one (an
- * error's code frame) with an error. `vite preview` answers 500 likewise. Server (SSR) builds
- * are not checked. Messages show key fingerprints only.
- * @example export default defineConfig({ plugins: [smartpayFirewall()] })
+ * A Vite plugin that keeps Smartpay secret keys out of everything a browser gets from a build
+ * or the dev server. A build fails, naming the file, variable or import chain, when: any file a
+ * browser can fetch (chunks, source maps, the HTML pages, assets of every kind, files copied from
+ * `public/`, anything another plugin writes, and what a framework prerenders or its adapter
+ * writes, read after every environment and every other plugin finished) holds a key, as is or
+ * encoded (escapes, base64, data URLs, percent-encoding, compressed…); an env var exposed to
+ * client code (`envPrefix`, default `VITE_`, and the framework's public prefixes) holds one; or
+ * client code imports `@smartpay-kit/server-client`. `vite serve` refuses the same: it does not
+ * start with such an env var or `define`, answers 500 instead of sending a response that holds
+ * a key, and replaces an HMR message that holds one (an error's code frame) with an error.
+ * `vite preview` answers 500 likewise. Server bundles are not checked: they may hold keys.
+ * Messages show key fingerprints only. Put it after the framework's own plugin.
+ * @example export default defineConfig({ plugins: [sveltekit(), smartpayFirewall()] })
  */
-export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin {
+export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin[] {
   let config: ResolvedConfig | undefined
   /** What this build read: the last hooks read only what is new. */
   const scan = createServedScan()
   const outDirs = new Set<string>()
   const envKeys = (): string | undefined => {
     if (!config) return undefined
-    const variables = withKeys(config.env)
-    const prefixes = ([] as string[]).concat(config.envPrefix ?? 'VITE_')
-    return variables.length > 0 ? keyInEnvMessage(variables, prefixes) : undefined
+    const own = ([] as string[]).concat(config.envPrefix ?? 'VITE_')
+    // The framework's own public prefixes (Nuxt's NUXT_PUBLIC_, SvelteKit 2's PUBLIC_), which
+    // Vite's `config.env` leaves out, from the environment (where Nuxt puts its .env files).
+    const extra = (detectFramework(config.root)?.publicEnvPrefixes ?? []).filter(
+      (prefix) => !own.includes(prefix),
+    )
+    const fromProcess = Object.entries(process.env).filter(([name]) =>
+      extra.some((prefix) => name.startsWith(prefix)),
+    )
+    const env = { ...Object.fromEntries(fromProcess), ...config.env }
+    const variables = withKeys(env)
+    return variables.length > 0 ? keyInEnvMessage(variables, [...own, ...extra]) : undefined
   }
   const writtenKeys = (): string | undefined => {
     const root = config?.root ?? process.cwd()
     const found = scan.served(outDirs, root)
     return found.length > 0 ? keyInBundleMessage(found, shownDirs(outDirs, root)) : undefined
   }
-  return {
+  const firewall: Plugin = {
     name: PLUGIN_NAME,
     enforce: 'pre',
     // Only environments whose code runs in a browser; SSR and other server code may hold keys.
@@ -177,15 +190,8 @@ export function smartpayFirewall(_options: SmartpayFirewallOptions = {}): Plugin
         if (message) this.error(message)
       },
     },
-    // Plugins that compress or copy files after writing do it here; read what they added.
-    closeBundle: {
-      order: 'post',
-      handler() {
-        if (outDirs.size === 0) return
-        const message = writtenKeys()
-        outDirs.clear()
-        if (message) this.error(message)
-      },
-    },
   }
+  // What plugins compress or copy after writing, what a framework prerenders or its adapter
+  // writes: read by the last scan, after every environment and every other plugin.
+  return [firewall, ...lastScan(scan)]
 }

@@ -1,0 +1,5 @@
+/**
+ * @smartpay-kit/firewall/astro — the secret-key firewall for Astro builds.
+ * @packageDocumentation
+ */
+export { type SmartpayFirewallIntegration, smartpayFirewall } from './smartpayFirewall.js'

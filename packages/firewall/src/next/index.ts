@@ -1,0 +1,9 @@
+/**
+ * @smartpay-kit/firewall/next — the secret-key firewall for Next.js builds.
+ * @packageDocumentation
+ */
+export {
+  type NextConfigExport,
+  type NextConfigWithAdapter,
+  withSmartpayFirewall,
+} from './withSmartpayFirewall.js'

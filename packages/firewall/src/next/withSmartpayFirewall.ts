@@ -1,0 +1,44 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { INNER_ADAPTER_VARIABLE } from './innerAdapter.js'
+
+/** The build adapter Next.js loads by path: `dist/next-adapter.js`, beside this module's build. */
+const ADAPTER_PATH = join(dirname(fileURLToPath(import.meta.url)), 'next-adapter.js')
+
+/** The part of a Next.js config this wrapper reads and sets. */
+export interface NextConfigWithAdapter {
+  /** Next.js's build adapter (`adapterPath`, stable since 16.2; `NEXT_ADAPTER_PATH` by default). */
+  adapterPath?: string | undefined
+}
+
+/** A Next.js config as `next.config.*` exports it: an object, or a function of the phase. */
+export type NextConfigExport<Config extends NextConfigWithAdapter> =
+  | Config
+  | ((phase: string, context: { defaultConfig: Config }) => Config | Promise<Config>)
+
+function withAdapter<Config extends NextConfigWithAdapter>(config: Config): Config {
+  const inner = config.adapterPath ?? process.env.NEXT_ADAPTER_PATH
+  if (inner && inner !== ADAPTER_PATH) process.env[INNER_ADAPTER_VARIABLE] = inner
+  return { ...config, adapterPath: ADAPTER_PATH }
+}
+
+/**
+ * Wraps a Next.js config so that `next build` fails, with Turbopack or webpack, when anything a
+ * browser can fetch holds a Smartpay secret key, as is or encoded: `.next/static`, prerendered
+ * HTML, RSC payloads and route bodies (and their headers), `out/` with `output: 'export'`, and
+ * `public/`. It sets Next.js's build adapter (`adapterPath`), whose `onBuildComplete` runs after
+ * every page is prerendered; an adapter the app already had (`adapterPath`, `NEXT_ADAPTER_PATH`)
+ * still runs, after the scan. It also refuses, in `next build` and `next dev`, a `NEXT_PUBLIC_`
+ * env var or an `env` entry of the config that holds a key: Next.js inlines both into client
+ * code. Messages show key fingerprints only.
+ * @example
+ * // next.config.mjs
+ * import { withSmartpayFirewall } from '@smartpay-kit/firewall/next'
+ * export default withSmartpayFirewall({ experimental: { taint: true } })
+ */
+export function withSmartpayFirewall<Config extends NextConfigWithAdapter>(
+  config: NextConfigExport<Config>,
+): NextConfigExport<Config> {
+  if (typeof config !== 'function') return withAdapter(config)
+  return async (phase, context) => withAdapter(await config(phase, context))
+}
