@@ -13,7 +13,7 @@ export function libraryConfig(entry: Record<string, string>): UserConfig {
       sourcemap: true,
       emptyOutDir: true,
       rolldownOptions: {
-        external: [/^@smartpay-kit\//, 'ky', 'valibot', 'vite', 'selfsigned', /^node:/],
+        external: [/^@smartpay-kit\//, 'ky', 'valibot', 'vite', 'react', 'selfsigned', /^node:/],
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

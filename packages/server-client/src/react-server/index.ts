@@ -1,0 +1,41 @@
+/**
+ * @smartpay-kit/server-client under React Server Components (the `react-server` export
+ * condition, which Next.js's App Router sets): the same API, and the secret key every client and
+ * transport is made with tainted with React's taint API where it is on, so that passing the key
+ * (or the client, or its `Basic`/`Bearer` header value) to a Client Component fails the render
+ * with this package's message. Next.js turns the taint API on with `experimental: { taint: true }`.
+ * @packageDocumentation
+ */
+import type { Transport } from '@smartpay-kit/core'
+import * as React from 'react'
+import {
+  createServerClient as createClient,
+  createServerTransport as createTransport,
+  resolveKey,
+  type ServerClient,
+  type ServerClientOptions,
+} from '../createServerClient.js'
+import { taintSecretKey } from './taintSecretKey.js'
+
+export * from '../index.js'
+
+/**
+ * Creates a client for the Smartpay API with a secret key, as the main entry does, and taints
+ * the key (with its header values) and the client for React Server Components.
+ * @example const smartpay = createServerClient({ secretKey: parseSecretKey(process.env.SMARTPAY_SECRET_KEY) })
+ */
+export function createServerClient(options: ServerClientOptions = {}): ServerClient {
+  const client = createClient(options)
+  taintSecretKey(React, resolveKey(options.secretKey), client)
+  return client
+}
+
+/**
+ * The transport a server client stands on, as the main entry makes it, with its key (and the
+ * header values made from it) and the transport tainted for React Server Components.
+ */
+export function createServerTransport(options: ServerClientOptions = {}): Transport {
+  const transport = createTransport(options)
+  taintSecretKey(React, resolveKey(options.secretKey), transport)
+  return transport
+}
