@@ -142,6 +142,7 @@ export default [
       root: root('./tests/attack'),
       environment: 'node',
       include: ['**/*.test.ts'],
+      exclude: ['frameworks/**'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },
@@ -156,6 +157,22 @@ export default [
       include: ['*.test.ts'],
       testTimeout: 600_000,
       hookTimeout: 120_000,
+    },
+  }),
+  defineProject({
+    // Real framework apps (Next.js, SvelteKit, Astro, Nuxt, React Router, Vite 6/7/8) built from
+    // the packed tarballs, with the frameworks installed once per run (npm ci of a pinned
+    // lockfile, in the background from globalSetup) outside the repository. One file at a time:
+    // each builds apps with a whole framework.
+    test: {
+      name: 'attack-frameworks',
+      root: root('./tests/attack/frameworks'),
+      environment: 'node',
+      include: ['*.test.ts'],
+      globalSetup: ['./globalSetup.ts'],
+      fileParallelism: false,
+      testTimeout: 600_000,
+      hookTimeout: 900_000,
     },
   }),
   defineProject({

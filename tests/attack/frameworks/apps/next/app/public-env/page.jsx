@@ -1,0 +1,5 @@
+import { Price } from './Price'
+
+export default function PublicEnv() {
+  return <Price />
+}

@@ -1,0 +1,5 @@
+import { Banner } from './Banner'
+
+export default function Staging() {
+  return <Banner />
+}
