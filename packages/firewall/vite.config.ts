@@ -5,10 +5,10 @@ export default libraryConfig({
   rollup: 'src/rollup.ts',
   esbuild: 'src/esbuild.ts',
   webpack: 'src/webpack.ts',
-  next: 'src/next/index.ts',
+  next: 'src/next.ts',
   // Next.js loads its build adapter by path: withSmartpayFirewall points it at this file.
   'next-adapter': 'src/next/adapter.ts',
-  astro: 'src/astro/index.ts',
-  nuxt: 'src/nuxt/index.ts',
+  astro: 'src/astro.ts',
+  nuxt: 'src/nuxt.ts',
   cli: 'src/cli.ts',
 })

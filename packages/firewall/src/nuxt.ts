@@ -3,8 +3,8 @@
  * (`modules: ['@smartpay-kit/firewall/nuxt']`).
  * @packageDocumentation
  */
-import { smartpayFirewallModule } from './smartpayFirewallModule.js'
+import { smartpayFirewallModule } from './nuxt/smartpayFirewallModule.js'
 
-export type { NitroLike, NuxtLike } from './smartpayFirewallModule.js'
+export type { NitroLike, NuxtLike } from './nuxt/smartpayFirewallModule.js'
 export { smartpayFirewallModule }
 export default smartpayFirewallModule

@@ -14,10 +14,10 @@ import {
   resolveKey,
   type ServerClient,
   type ServerClientOptions,
-} from '../createServerClient.js'
-import { taintSecretKey } from './taintSecretKey.js'
+} from './createServerClient.js'
+import { taintSecretKey } from './taint/taintSecretKey.js'
 
-export * from '../index.js'
+export * from './index.js'
 
 /**
  * Creates a client for the Smartpay API with a secret key, as the main entry does, and taints

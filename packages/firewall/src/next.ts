@@ -6,4 +6,4 @@ export {
   type NextConfigExport,
   type NextConfigWithAdapter,
   withSmartpayFirewall,
-} from './withSmartpayFirewall.js'
+} from './next/withSmartpayFirewall.js'
