@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PLUGIN_NAME } from '../served/messages.js'
 import { INNER_ADAPTER_VARIABLE } from './innerAdapter.js'
 
 /** The build adapter Next.js loads by path: `dist/next-adapter.js`, beside this module's build. */
@@ -16,7 +18,26 @@ export type NextConfigExport<Config extends NextConfigWithAdapter> =
   | Config
   | ((phase: string, context: { defaultConfig: Config }) => Config | Promise<Config>)
 
+/** Next.js's version in the project being built, or undefined where it cannot be read. */
+function nextVersion(): string | undefined {
+  try {
+    const require = createRequire(join(process.cwd(), 'package.json'))
+    return (require('next/package.json') as { version?: string }).version
+  } catch {
+    return undefined
+  }
+}
+
 function withAdapter<Config extends NextConfigWithAdapter>(config: Config): Config {
+  // Before 16.2 the option was `experimental.adapterPath`, with an earlier adapter API: a build
+  // would not run the scan, and say nothing. Refuse instead.
+  const [major = 0, minor = 0] = (nextVersion() ?? '16.2').split('.').map(Number)
+  if (major < 16 || (major === 16 && minor < 2)) {
+    throw new Error(
+      `[${PLUGIN_NAME}] withSmartpayFirewall needs Next.js 16.2 or newer (its build adapter API); this is ${nextVersion()}. ` +
+        'Upgrade Next.js, or run `npx -p @smartpay-kit/firewall smartpay-firewall scan .` after `next build`.',
+    )
+  }
   const inner = config.adapterPath ?? process.env.NEXT_ADAPTER_PATH
   if (inner && inner !== ADAPTER_PATH) process.env[INNER_ADAPTER_VARIABLE] = inner
   return { ...config, adapterPath: ADAPTER_PATH }
