@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { detectFramework, FRAMEWORKS, framework, isServed } from './frameworks.js'
 
@@ -94,5 +95,36 @@ describe('the served folders', () => {
       expect(row.lastHook).not.toBe('')
       expect(row.wiring.from).toMatch(/^@smartpay-kit\/firewall\//)
     }
+  })
+})
+
+/** The README's frameworks table, as the rows say it. */
+function frameworksTable(): string {
+  const code = (text: string) => `\`${text}\``
+  const rows = FRAMEWORKS.map((row) => {
+    const folders = row.served.map(
+      ({ path, only, except }) =>
+        code(path) + (only ? ' (served files)' : except ? ' (not its server files)' : ''),
+    )
+    return [
+      `${row.name} (${row.checked})`,
+      `${code(row.wiring.line)} in ${code(row.wiring.file)}, from ${code(row.wiring.from)}`,
+      `${folders.join(', ')}; ${row.lastHook}`,
+      row.unseen,
+    ]
+  })
+  return [
+    '| framework (tested) | wire it in | what it scans | what it cannot see |',
+    '|---|---|---|---|',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n')
+}
+
+describe('the README', () => {
+  it('has the frameworks table these rows make (paste it between the markers)', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8')
+    const [, table] =
+      /<!-- frameworks:start[^>]*-->\n([\s\S]*?)\n<!-- frameworks:end -->/.exec(readme) ?? []
+    expect(table).toBe(frameworksTable())
   })
 })
