@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export {
-  type NextConfigExport,
+  type NextConfigFunction,
   type NextConfigWithAdapter,
   withSmartpayFirewall,
 } from './next/withSmartpayFirewall.js'

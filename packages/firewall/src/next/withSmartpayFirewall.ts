@@ -13,10 +13,17 @@ export interface NextConfigWithAdapter {
   adapterPath?: string | undefined
 }
 
-/** A Next.js config as `next.config.*` exports it: an object, or a function of the phase. */
-export type NextConfigExport<Config extends NextConfigWithAdapter> =
-  | Config
-  | ((phase: string, context: { defaultConfig: Config }) => Config | Promise<Config>)
+/**
+ * What the wrapper takes: any object (`object &`: a config sets no option of this interface, and
+ * an interface of only optional options would refuse one with no option in common).
+ */
+type NextConfigObject = object & NextConfigWithAdapter
+
+/** A Next.js config as a function of the phase, as `next.config.*` may export it. */
+export type NextConfigFunction<Config extends NextConfigObject> = (
+  phase: string,
+  context: { defaultConfig: Config },
+) => Config | Promise<Config>
 
 /** Next.js's version in the project being built, or undefined where it cannot be read. */
 function nextVersion(): string | undefined {
@@ -28,7 +35,7 @@ function nextVersion(): string | undefined {
   }
 }
 
-function withAdapter<Config extends NextConfigWithAdapter>(config: Config): Config {
+function withAdapter<Config extends NextConfigObject>(config: Config): Config {
   // Before 16.2 the option was `experimental.adapterPath`, with an earlier adapter API: a build
   // would not run the scan, and say nothing. Refuse instead.
   const [major = 0, minor = 0] = (nextVersion() ?? '16.2').split('.').map(Number)
@@ -57,9 +64,14 @@ function withAdapter<Config extends NextConfigWithAdapter>(config: Config): Conf
  * import { withSmartpayFirewall } from '@smartpay-kit/firewall/next'
  * export default withSmartpayFirewall({ experimental: { taint: true } })
  */
-export function withSmartpayFirewall<Config extends NextConfigWithAdapter>(
-  config: NextConfigExport<Config>,
-): NextConfigExport<Config> {
+export function withSmartpayFirewall<Config extends NextConfigObject>(config: Config): Config
+/** The same, for a config exported as a function of the phase. */
+export function withSmartpayFirewall<Config extends NextConfigObject>(
+  config: NextConfigFunction<Config>,
+): NextConfigFunction<Config>
+export function withSmartpayFirewall<Config extends NextConfigObject>(
+  config: Config | NextConfigFunction<Config>,
+): Config | NextConfigFunction<Config> {
   if (typeof config !== 'function') return withAdapter(config)
   return async (phase, context) => withAdapter(await config(phase, context))
 }

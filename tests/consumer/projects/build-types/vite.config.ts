@@ -7,7 +7,8 @@ import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'v
 export default defineConfig({ plugins: [smartpayFirewall()] })
 
 const options: SmartpayFirewallOptions = {}
-export const plugin: Plugin = smartpayFirewall(options)
+// Its checks, and its last scan ordered after every other plugin: an array, as sveltekit() is.
+export const plugin: Plugin[] = smartpayFirewall(options)
 export const option: PluginOption = smartpayFirewall()
 export const plugins: UserConfig['plugins'] = [smartpayFirewall(), [smartpayFirewall()]]
 
