@@ -1,6 +1,6 @@
-import { fingerprint } from '../keys/fingerprint.js'
-import { type ApiKey, keyMode } from '../keys/keys.js'
+import type { ApiKey } from '../keys/keys.js'
 import { errorClassForStatus, RedirectError } from './errors.js'
+import type { errorHint } from './hints.js'
 import type { SmartpayError } from './SmartpayError.js'
 
 /**
@@ -20,14 +20,6 @@ interface ApiErrorBody {
   details?: unknown
 }
 
-const HINTS: Record<number, (key: ApiKey) => string> = {
-  401: (key) =>
-    `The key ${fingerprint(key)} is missing, wrong or outdated: copy the current one from the dashboard.`,
-  403: () => 'This key may not make this call.',
-  404: (key) =>
-    `Check the id. Test and live objects are separate: a ${keyMode(key)}-mode key sees only ${keyMode(key)} objects.`,
-}
-
 /**
  * The one JSON reading of a body: `{ json }` when it parses (`json` undefined for an empty
  * body), `undefined` when it does not (a proxy's HTML page, a truncated answer).
@@ -44,7 +36,8 @@ export function parseBody(text: string): { json: unknown } | undefined {
 /**
  * Builds the typed error for a response that is not a usable answer (an HTTP failure, or a
  * success whose body is not JSON) from its status, its raw body and that body's
- * {@link parseBody} reading (`undefined`: not JSON).
+ * {@link parseBody} reading (`undefined`: not JSON). The message ends with `hint`'s advice,
+ * where one is given (the server transport's `errorHint`).
  */
 export function errorFromResponse(
   status: number,
@@ -54,6 +47,7 @@ export function errorFromResponse(
   key: ApiKey,
   requestId?: string | undefined,
   headers?: Headers,
+  hint?: typeof errorHint,
 ): SmartpayError {
   const ErrorClass = errorClassForStatus(status)
   // An object's fields, or none (`Object` boxes a string or a number, and makes `{}` of nothing).
@@ -73,8 +67,9 @@ export function errorFromResponse(
     // shows its prefix, and is redacted as one).
     details = { body: text.length > 300 ? `${text.slice(0, 300)}…` : text }
   }
-  const hint = HINTS[status]?.(key)
-  return new ErrorClass(hint ? `${message}. ${hint}` : message, {
+  // A hint only for the API's own answers: a proxy's page says nothing about the key or the id.
+  const advice = parsed && hint?.(status, code, key)
+  return new ErrorClass(advice ? `${message}. ${advice}` : message, {
     ...call,
     status,
     code,

@@ -64,7 +64,7 @@ export function connect(
         try {
           const response = await race(attempt(wire, deadline - started))
           const text = await race(readBody(response, deadline - Date.now()))
-          outcome = result(response, text, wire, key, attempts)
+          outcome = result(response, text, wire, key, attempts, resolved)
         } catch (error) {
           // No answer, a timeout or an abort. The Fetch standard rejects with a TypeError on
           // any network failure, whatever the runtime's message (Safari's `Load failed (host)`
@@ -128,6 +128,7 @@ function result(
   wire: Wire,
   key: ApiKey,
   attempts: number,
+  { hint }: ResolvedTransportOptions,
 ): Outcome {
   const { status, headers } = response
   const requestId = headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
@@ -149,7 +150,7 @@ function result(
     }
   }
   return [
-    errorFromResponse(status, text, parsed, wire, key, requestId, headers),
+    errorFromResponse(status, text, parsed, wire, key, requestId, headers, hint),
     RETRY_STATUSES.includes(status),
   ]
 }

@@ -1,3 +1,4 @@
+import type { errorHint } from '../errors/hints.js'
 import type { AuthScheme } from './auth.js'
 import type { Hooks } from './hooks.js'
 import type { AppInfo } from './userAgent.js'
@@ -110,4 +111,6 @@ export interface ResolvedTransportOptions {
   validateResponses?: boolean | undefined
   /** Headers every request carries besides the key's (the server client's User-Agent). */
   headers?: Record<string, string> | undefined
+  /** What an API error's message advises (`errorHint`): the full transport's; none unless set. */
+  hint?: typeof errorHint | undefined
 }
