@@ -88,4 +88,20 @@ describe('raw access', () => {
     expect(meta.requestId).toBe('req_list')
     expect(meta.headers.get('request-id')).toBe('req_list')
   })
+
+  it('redacts a key the server echoed in meta.headers and meta.requestId, not in asResponse()', async () => {
+    const echo = { 'request-id': `req ${KEY}`, 'x-echo': btoa(`${KEY}:`), 'x-trace': 't-2' }
+    server.queue({ json: { id: 'order_test_1' }, headers: echo }, { json: {}, headers: echo })
+    const { meta } = await client()
+      .request({ method: 'GET', path: '/orders/order_test_1' })
+      .withMeta()
+    expect(meta.requestId).toBe('sk_test_...1taz')
+    expect(meta.headers.get('x-echo')).toBe('sk_test_...1taz')
+    expect(meta.headers.get('x-trace')).toBe('t-2')
+    expect(JSON.stringify({ ...meta, headers: [...meta.headers] })).not.toContain('Ho1BrYTcg3gA')
+    // asResponse() gives the answer as the server sent it: raw, as its docs say.
+    const raw = await client().request({ method: 'GET', path: '/orders/order_test_1' }).asResponse()
+    expect(raw.headers.get('x-echo')).toBe(btoa(`${KEY}:`))
+    expect(raw.headers.get('request-id')).toBe(`req ${KEY}`)
+  })
 })

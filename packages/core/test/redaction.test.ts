@@ -58,9 +58,9 @@ describe('an echoed key is redacted', () => {
       const error = await failure(client().request({ method: 'GET', path: '/orders' }))
       expect(error.status, error.message).toBe(400)
       expect(error.code).not.toBe(echo)
-      // The header that holds the key is left out of the error's headers; the others stay.
+      // The header that holds the key shows its fingerprint (`...`: a header value is Latin-1).
       expect(error.headers?.get('x-trace')).toBe('abc')
-      expect(error.headers?.has('request-id')).toBe(false)
+      expect(error.headers?.get('request-id')).toBe('sk_live_...1taz')
       expectNoKey(error)
     },
   )
@@ -101,8 +101,31 @@ describe('an echoed key is redacted', () => {
       )) as typeof globalThis.fetch
     const error = await failure(client('basic', fetch).request({ method: 'GET', path: '/orders' }))
     expect(error).toBeInstanceOf(ConnectionError)
-    expect(error.message).toContain('proxy refused Proxy-Authorization: Basic <base64 key>')
-    expect(error.cause).toBeUndefined()
+    expect(error.message).toContain('proxy refused Proxy-Authorization: Basic sk_live_…1taz')
+    // The cause chain stays, redacted: a copy of each error that held the key.
+    const root = (error.cause as Error).cause as Error & { code: string; data: string }
+    expect(root.message).toBe('proxy refused Proxy-Authorization: Basic sk_live_…1taz')
+    expect([root.code, root.data]).toEqual(['E_PROXY', 'Bearer sk_live_…1taz'])
+    expectNoKey(error)
+  })
+
+  it('in the message and cause of the error an attempt raised for an untrusted certificate', async () => {
+    const fetch = (() =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error(`self-signed certificate; proxy saw ${FORMS.basic}`), {
+            code: 'SELF_SIGNED_CERT_IN_CHAIN',
+          }),
+        }),
+      )) as typeof globalThis.fetch
+    const error = await failure(client('basic', fetch).request({ method: 'GET', path: '/orders' }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toContain('proxy saw Basic sk_live_…1taz. This runtime does not trust')
+    const root = (error.cause as Error).cause as Error & { code: string }
+    expect([root.message, root.code]).toEqual([
+      'self-signed certificate; proxy saw Basic sk_live_…1taz',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+    ])
     expectNoKey(error)
   })
 
@@ -150,9 +173,10 @@ describe('a malformed answer that quotes the key (undici keeps the bytes in its 
 })
 
 describe('redactKeys', () => {
-  it('replaces every form with a fingerprint or a placeholder, and leaves other text alone', () => {
-    expect(redactKeys(`a ${FORMS.bearer}, ${FORMS.basic}; c2tfbGl2ZV8xMjM0NTY3ODk=`)).toBe(
-      'a Bearer sk_live_…1taz, Basic <base64 key>; <base64 key>',
+  it('replaces a key with its fingerprint, and leaves other text alone', () => {
+    // The compact redaction: Basic credentials are the server transport's (redactKeysDeep).
+    expect(redactKeys(`a ${FORMS.bearer}, ${FORMS.plain.toUpperCase()}`)).toBe(
+      'a Bearer sk_live_…1taz, sk_live_…1TAZ',
     )
     expect(redactKeys('order_test_abc123 failed (id 0123456789abcdef, Basic dXNlcjpwYXNz)')).toBe(
       'order_test_abc123 failed (id 0123456789abcdef, Basic dXNlcjpwYXNz)',

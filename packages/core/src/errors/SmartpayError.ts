@@ -1,4 +1,5 @@
-import { redactKeys, redactValue } from './redact.js'
+import { redactKeys } from './redact.js'
+import { redactValue } from './redactValue.js'
 
 /** Brand shared by every copy of core, so guards work across duplicated installs. */
 const BRAND = Symbol.for('@smartpay-kit/error')
@@ -60,8 +61,9 @@ export class SmartpayError extends Error {
   declare readonly headers: Headers | undefined
 
   constructor(message: string, context: ErrorContext = {}) {
-    // Every text an error carries is redacted here, once: a proxy may echo the key anywhere.
-    // (A cause is kept as it is; connect drops one that holds a key.)
+    // Every text an error carries is redacted here too, by the compact redaction: the last
+    // net under the transport's own (the deep one on servers), which has redacted the cause
+    // chain already.
     super(redactKeys(message), context.cause === undefined ? undefined : { cause: context.cause })
     const lineage: string[] = []
     for (let c = new.target as unknown as ErrorClass; c?.kind; c = Object.getPrototypeOf(c)) {

@@ -1,5 +1,5 @@
 import { fingerprint } from '../keys/fingerprint.js'
-import { decodeKey, keyPattern } from './keyPattern.js'
+import { decodeKey, keyPatterns } from './keyPattern.js'
 import type { Redactor } from './redact.js'
 
 // Besides the forms keyPattern reads, a key may come back inside an encoding of a whole text
@@ -10,13 +10,24 @@ const DEPTH = 3
 const HEX =
   /(?:(?:\\x|0x|%)?[0-9a-f]{2}){9,}|(?:0x)?[0-9a-f]{2}(?:[\t :,.-]{1,2}(?:0x)?[0-9a-f]{2}(?![0-9a-z])){8,}/gi
 const BASE64 = /[0-9A-Za-z+/_-]{12,}(?:(?:\r?\n|\\r\\n|\\n)[0-9A-Za-z+/_-]+)*=*/g
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-// Reversed as written (`zat1…_evil_ks`); reversed escapes or splits are not worth the cost.
-const REVERSED = /[0-9a-z]+_(?:tset|evil)_k[prs]/gi
-/** Every form keyPattern reads holds a `k` or its code: a text without one skips the pattern. */
-const K = /k|6b|107/i
-/** Decoded bytes are searched only when they hold a `k` or another run to decode. */
-const WORTH_SEARCHING = /k|6b|107|[0-9a-z+/_-]{12}/i
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+/** Base64's (and base64url's) characters' values by character code, -1 for others; made on first use. */
+let sixes: Int8Array | undefined
+
+function base64Values(): Int8Array {
+  if (sixes) return sixes
+  sixes = new Int8Array(128).fill(-1)
+  for (let i = 0; i < 64; i++) sixes[BASE64_DIGITS.charCodeAt(i)] = i
+  sixes[45] = 62 // -
+  sixes[95] = 63 // _
+  return sixes
+}
+// Reversed as written (`zat1…_evil_ks`), its body found by walking left from this end;
+// reversed escapes or splits are not worth the cost.
+const REVERSED = /_(?:tset|evil)_k[prs]/gi
+const REVERSED_END = /_(?:tset|evil)_k[prs]/i
+/** A run worth decoding: what HEX or BASE64 would find, or a little more. */
+const RUN = /[0-9a-z+/_-]{12}|(?:[0-9a-f]{2}[\t :,.-]{1,2}){8}/i
 
 /** Bytes as Latin-1 text: a key is ASCII, so it reads the same in any ASCII-based charset. */
 function fromHex(run: string, offset: number): string {
@@ -29,12 +40,12 @@ function fromHex(run: string, offset: number): string {
 }
 
 function fromBase64(run: string, offset: number): string {
+  const values = base64Values()
   let text = ''
   let bits = 0
   let value = 0
   for (let i = offset; i < run.length; i++) {
-    const c = run[i]
-    const six = ALPHABET.indexOf(c === '-' ? '+' : c === '_' ? '/' : (c as string))
+    const six = values[run.charCodeAt(i)] ?? -1
     if (six < 0) continue
     value = ((value << 6) | six) & 0xffff
     bits += 6
@@ -44,6 +55,25 @@ function fromBase64(run: string, offset: number): string {
     }
   }
   return text
+}
+
+/** `text` with each reversed key (`zat1…_evil_ks`) replaced by `swap` of it, the right way. */
+function unreverse(text: string, swap: (key: string) => string): string {
+  let out = ''
+  let last = 0
+  for (const { 0: end, index } of text.matchAll(REVERSED)) {
+    let start = index
+    while (start > last && /[0-9a-z]/i.test(text[start - 1] as string)) start--
+    if (start === index) continue
+    const key = text
+      .slice(start, index + end.length)
+      .split('')
+      .reverse()
+      .join('')
+    out += text.slice(last, start) + swap(decodeKey(key))
+    last = index + end.length
+  }
+  return out + text.slice(last)
 }
 
 // A run is decoded from each place a byte (hex) or a 24-bit group (base64) may start: a key
@@ -59,16 +89,15 @@ function scan(text: string, depth: number, found: Set<string>): string {
     found.add(key)
     return fingerprint(key)
   }
-  let out = K.test(text) ? text.replace(keyPattern(), (match) => swap(decodeKey(match))) : text
-  out = out.replace(REVERSED, (match) => swap(decodeKey(match.split('').reverse().join(''))))
-  if (depth === 0) return out
+  const { near, key } = keyPatterns()
+  // Cheap tests first: most texts (and nearly every decoded run) hold nothing to look at.
+  let out = near.test(text) ? text.replace(key, (match) => swap(decodeKey(match))) : text
+  if (REVERSED_END.test(out)) out = unreverse(out, swap)
+  if (depth === 0 || !RUN.test(out)) return out
   for (const [runs, decode, offsets] of DECODERS) {
     out = out.replace(runs, (run) => {
       const inside = new Set<string>()
-      for (let offset = 0; offset < offsets; offset++) {
-        const decoded = decode(run, offset)
-        if (WORTH_SEARCHING.test(decoded)) scan(decoded, depth - 1, inside)
-      }
+      for (let offset = 0; offset < offsets; offset++) scan(decode(run, offset), depth - 1, inside)
       for (const key of inside) found.add(key)
       return inside.size ? [...inside].map(fingerprint).join(' ') : run
     })

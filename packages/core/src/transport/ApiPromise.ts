@@ -9,13 +9,22 @@ export interface ResponseMeta {
   idempotencyKey: string | undefined
   /** True when the API replayed an earlier answer for this idempotency key. */
   idempotentReplayed: boolean
-  /** The API's request id, when it sends one. */
+  /** The API's request id, when it sends one (anything key-shaped in it redacted). */
   requestId: string | undefined
   /** How many attempts were made. */
   attempts: number
-  /** The final response's headers, as the server sent them (rate limits, your trace ids). */
+  /**
+   * The final response's headers (rate limits, your trace ids), redacted: a value that holds a
+   * key, in any form, shows its fingerprint (`sk_live_...1taz`). Redacted on first read.
+   */
   headers: Headers
 }
+
+/**
+ * The headers each call's meta was made from, as the server sent them, for
+ * {@link ApiPromise.asResponse}: off the meta, where a log would print them.
+ */
+export const RAW_HEADERS: WeakMap<ResponseMeta, Headers> = /* @__PURE__ */ new WeakMap()
 
 /** A call's data with its {@link ResponseMeta}. */
 export interface ApiResult<T> {
@@ -58,12 +67,20 @@ export class ApiPromise<T> implements PromiseLike<T> {
   }
 
   /**
-   * Resolves to the call's response as a Fetch `Response`: its status and headers, and the JSON
-   * body as received (re-serialised: core reads every body within the call's deadline, so the
-   * original stream is spent). API errors still reject, with the headers on the error.
+   * Resolves to the call's response as a Fetch `Response`: its status and its headers as the
+   * server sent them, **not redacted** (unlike `meta.headers` and everything else this library
+   * reports: do not log it whole), and the JSON body as received (re-serialised: core reads
+   * every body within the call's deadline, so the original stream is spent). API errors still
+   * reject, with the (redacted) headers on the error.
    */
   asResponse(): Promise<Response> {
-    return this.#result.then(({ data, meta }) => new Response(JSON.stringify(data), meta))
+    return this.#result.then(
+      ({ data, meta }) =>
+        new Response(JSON.stringify(data), {
+          status: meta.status,
+          headers: RAW_HEADERS.get(meta) ?? meta.headers,
+        }),
+    )
   }
 
   get [Symbol.toStringTag](): string {

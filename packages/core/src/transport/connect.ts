@@ -1,9 +1,15 @@
 import { AbortError, ConnectionError, TimeoutError } from '../errors/errors.js'
-import { type CallContext, errorFromResponse, parseBody } from '../errors/fromResponse.js'
-import { redactKeys } from '../errors/redact.js'
+import {
+  type CallContext,
+  errorFromResponse,
+  parseBody,
+  requestIdOf,
+} from '../errors/fromResponse.js'
+import type { Redaction } from '../errors/redact.js'
+import { COMPACT, redactHeaders } from '../errors/redactValue.js'
 import { SmartpayError } from '../errors/SmartpayError.js'
 import type { ApiKey } from '../keys/keys.js'
-import type { ApiResult } from './ApiPromise.js'
+import { type ApiResult, RAW_HEADERS, type ResponseMeta } from './ApiPromise.js'
 import type { ResolvedTransportOptions } from './options.js'
 import { RETRY_STATUSES, retryDelay } from './retry.js'
 import { type Attempt, type OnAttempt, type Send, TIMED_OUT, type Wire } from './wire.js'
@@ -30,6 +36,7 @@ export function connect(
   attempt: Attempt,
   onAttempt?: OnAttempt | undefined,
 ): Send {
+  const redaction = resolved.redaction ?? COMPACT
   return async (wire) => {
     const { method, idempotencyKey, call } = wire
     const { signal } = call
@@ -70,7 +77,7 @@ export function connect(
           // any network failure, whatever the runtime's message (Safari's `Load failed (host)`
           // included). A body that outlived the attempt is not retried: the API has answered.
           const transient = error === TIMED_OUT || (error as Error)?.name === 'TypeError'
-          outcome = [toSmartpayError(error, wire, signal), transient]
+          outcome = [toSmartpayError(error, wire, signal, redaction), transient]
         }
         if ('data' in outcome) return outcome
         const [error, retry] = outcome
@@ -84,7 +91,7 @@ export function connect(
         if (wait >= left) throw DEADLINE
       }
     } catch (error) {
-      throw toSmartpayError(error, wire, signal)
+      throw toSmartpayError(error, wire, signal, redaction)
     } finally {
       clearTimeout(timer)
       // A long-lived signal must not keep a listener per call.
@@ -128,29 +135,35 @@ function result(
   wire: Wire,
   key: ApiKey,
   attempts: number,
-  { hint }: ResolvedTransportOptions,
+  { redaction = COMPACT, hint }: ResolvedTransportOptions,
 ): Outcome {
   const { status, headers } = response
-  const requestId = headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
   const parsed = parseBody(text)
   if (response.ok && parsed) {
     const { method, path, idempotencyKey } = wire
-    return {
-      data: parsed.json,
-      meta: {
-        method,
-        path,
-        idempotencyKey,
-        status,
-        idempotentReplayed: headers.get('idempotency-replayed') === 'true',
-        requestId,
-        attempts,
-        headers,
+    // The headers (the request id among them) are redacted on first read, once: most calls
+    // never read them, and redacting every answer's headers would cost each call microseconds.
+    let safe: Headers | undefined
+    const meta: ResponseMeta = {
+      method,
+      path,
+      idempotencyKey,
+      status,
+      idempotentReplayed: headers.get('idempotency-replayed') === 'true',
+      get requestId() {
+        return requestIdOf(this.headers)
+      },
+      attempts,
+      get headers() {
+        safe ??= redactHeaders(headers, redaction.text)
+        return safe
       },
     }
+    RAW_HEADERS.set(meta, headers)
+    return { data: parsed.json, meta }
   }
   return [
-    errorFromResponse(status, text, parsed, wire, key, requestId, headers, hint),
+    errorFromResponse(status, text, parsed, wire, key, headers, redaction, hint),
     RETRY_STATUSES.includes(status),
   ]
 }
@@ -163,8 +176,11 @@ function toSmartpayError(
   error: unknown,
   call: CallContext,
   signal: AbortSignal | undefined,
+  redaction: Redaction,
 ): SmartpayError {
-  if (error instanceof SmartpayError) return error
+  // Ours already, but an attempt's own (a certificate's ConnectionError) quotes what fetch
+  // threw: redacted too. The engine's own come back as they are, having nothing left.
+  if (error instanceof SmartpayError) return redaction.value(error)
   const { idempotencyKey } = call
   const where = `${call.method} ${call.path}`
   if (signal?.aborted) {
@@ -177,15 +193,11 @@ function toSmartpayError(
   const cause = error instanceof Error ? error : undefined
   // fetch's own message is a bare "fetch failed"; the reason (refused, reset, TLS) is deeper.
   let reason = String(error)
-  let text = ''
-  for (let c: unknown = cause; c instanceof Error; c = c.cause) {
-    reason = c.message
-    text += Object.values(c) + reason
-  }
-  // What fetch threw can quote the server (undici's parse errors keep its bytes as `data`): a
-  // cause that holds a key is dropped. The error's constructor redacts the reason in the message.
-  return new ConnectionError(`${where} got no answer from the API: ${reason}.`, {
+  for (let c: unknown = cause; c instanceof Error; c = c.cause) reason = c.message
+  // What fetch threw can quote the server (undici's parse errors keep its bytes as `data`):
+  // the reason and the whole cause chain are redacted, a key shown as its fingerprint.
+  return new ConnectionError(`${where} got no answer from the API: ${redaction.text(reason)}.`, {
     ...call,
-    cause: redactKeys(text) === text ? cause : undefined,
+    cause: redaction.value(cause),
   })
 }

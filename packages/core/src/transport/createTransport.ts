@@ -1,4 +1,5 @@
 import { errorHint } from '../errors/hints.js'
+import { deepRedaction } from '../errors/redactTree.js'
 import { type ApiKey, parseKey } from '../keys/keys.js'
 import { isShopperBrowser } from '../runtime/shopperBrowser.js'
 import { validateParams, validateResponse } from '../schemas/validate.js'
@@ -46,9 +47,12 @@ export function createTransport(
   // Off the shared path: hooks, tracing and the User-Agent are the full transport's alone. A
   // page's fetch may not set User-Agent, and a header of our own would cost a CORS preflight.
   if (!isShopperBrowser()) resolved.headers = { 'user-agent': userAgent(options.appInfo) }
-  // Advice in its errors' messages, by status and code (a checkout page carries none).
+  // The server's redaction for everything the network says: a key echoed in any form, and any
+  // part of this client's own key.
+  resolved.redaction = deepRedaction(key)
+  // And advice in its errors' messages, by status and code (a checkout page carries none).
   resolved.hint = errorHint
-  const { onAttempt, wrap } = observe(options.hooks, options.logBodies)
+  const { onAttempt, wrap } = observe(options.hooks, options.logBodies, resolved.redaction.text)
   const attempt = explainCertificates(kyAttempt(key, resolved), resolved.baseUrl)
   const send = wrap(connect(key, resolved, attempt, onAttempt))
 

@@ -1,5 +1,5 @@
 import type { SmartpayError } from '../errors/SmartpayError.js'
-import type { ApiResult } from './ApiPromise.js'
+import type { ResponseMeta } from './ApiPromise.js'
 
 /**
  * What a hook is told of a call. Never a key (the client's key is only ever shown as a
@@ -46,12 +46,14 @@ export const TRACING_CHANNEL = 'smartpay:request'
 
 /**
  * What a `smartpay:request` subscriber gets as the context of each call: the same fields as a
- * hook (no key, no body), and `result` (`{ data, meta }`) or `error` once the call settles.
+ * hook, and `result` (`{ meta }`, the {@link ResponseMeta}) or `error` (the typed error) once
+ * the call settles. Metadata only: never a key (anything key-shaped shows its fingerprint) and
+ * never a body, the API's or a proxy's.
  */
 export interface TraceContext {
   method: string
   path: string
   idempotencyKey: string | undefined
-  result?: ApiResult<unknown>
+  result?: { meta: ResponseMeta }
   error?: unknown
 }

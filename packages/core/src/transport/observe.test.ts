@@ -166,4 +166,35 @@ describe(`the ${TRACING_CHANNEL} tracing channel`, () => {
     expect(seen[3]?.[1].error).toBeInstanceOf(NotFoundError)
     expectNoKey(seen.map(([kind, c]) => [kind, { ...c, result: undefined, error: undefined }]))
   })
+
+  it('carries metadata only, never a body, and no key the server echoed', async () => {
+    const channel = diagnostics.tracingChannel(TRACING_CHANNEL)
+    const ended: Record<string, unknown>[] = []
+    const subscribers = {
+      start: () => {},
+      end: () => {},
+      asyncStart: () => {},
+      asyncEnd: (c: unknown) => void ended.push(c as Record<string, unknown>),
+      error: () => {},
+    }
+    channel.subscribe(subscribers)
+    try {
+      server.queue({
+        json: { id: 'order_test_1', note: 'secret body', echo: KEY },
+        headers: { 'x-echo': `Bearer ${KEY}`, 'request-id': KEY.toUpperCase() },
+      })
+      const data = await client().request({ method: 'GET', path: '/orders/order_test_1' })
+      expect(data).toMatchObject({ note: 'secret body' })
+    } finally {
+      channel.unsubscribe(subscribers)
+    }
+    const result = ended[0]?.result as { meta: { headers: Headers; requestId: string } }
+    expect(Object.keys(result)).toEqual(['meta'])
+    expect(result.meta.headers.get('x-echo')).toBe('sk_test_...1taz')
+    expect(result.meta.requestId).toBe('sk_test_...1TAZ')
+    const printed = inspect(ended, { depth: 20, showHidden: true, getters: true })
+    expect(printed).not.toContain('secret body')
+    expectNoKey(ended)
+    expect(printed).not.toContain(SECRET_PART.toUpperCase())
+  })
 })

@@ -1,6 +1,7 @@
-import { redactKeys } from '../errors/redact.js'
+import type { Redactor } from '../errors/redact.js'
 import type { SmartpayError } from '../errors/SmartpayError.js'
 import { type Hooks, type RequestEvent, TRACING_CHANNEL, type TraceContext } from './hooks.js'
+import type { ApiResult } from './ApiPromise.js'
 import type { OnAttempt, Send, Wire } from './wire.js'
 
 interface TracingChannel {
@@ -28,11 +29,13 @@ function tracingChannel(): TracingChannel | undefined {
 
 /**
  * Wraps the full transport's `send` with the client's hooks and the tracing channel, and gives
- * connect the per-attempt callback they need. The read-only transport never loads this.
+ * connect the per-attempt callback they need; `redact` is the transport's (for logged bodies).
+ * The read-only transport never loads this.
  */
 export function observe(
   hooks: Hooks | undefined,
   logBodies: boolean | undefined,
+  redact: Redactor,
 ): { onAttempt: OnAttempt | undefined; wrap: (send: Send) => Send } {
   const channel = tracingChannel()
   const started = new WeakMap<Wire, { at: number; attempt: number }>()
@@ -55,7 +58,7 @@ export function observe(
     }
   }
   const json = (value: unknown) =>
-    logBodies && value !== undefined ? redactKeys(JSON.stringify(value)) : undefined
+    logBodies && value !== undefined ? redact(JSON.stringify(value)) : undefined
 
   const onAttempt: OnAttempt | undefined = hooks
     ? (wire, attempt, failed) => {
@@ -73,13 +76,7 @@ export function observe(
 
   const wrap = (send: Send): Send => {
     const traced: Send = (wire) =>
-      channel?.hasSubscribers
-        ? channel.tracePromise(() => send(wire), {
-            method: wire.method,
-            path: wire.path,
-            idempotencyKey: wire.idempotencyKey,
-          } satisfies TraceContext)
-        : send(wire)
+      channel?.hasSubscribers ? metaOnly(channel, () => send(wire), wire) : send(wire)
     // Without hooks a call keeps no state here, and where no channel can be subscribed to
     // (Workers) it is sent as it is.
     if (!hooks) return channel ? traced : send
@@ -105,4 +102,24 @@ export function observe(
   }
 
   return { onAttempt, wrap }
+}
+
+/**
+ * `send` traced on `channel`, whose subscribers get what the call resolves to as `{ meta }`:
+ * metadata, never a body.
+ */
+async function metaOnly(
+  channel: TracingChannel,
+  send: () => Promise<ApiResult<unknown>>,
+  { method, path, idempotencyKey }: Wire,
+): Promise<ApiResult<unknown>> {
+  let result: ApiResult<unknown> | undefined
+  await channel.tracePromise(
+    async () => {
+      result = await send()
+      return { meta: result.meta }
+    },
+    { method, path, idempotencyKey } satisfies TraceContext,
+  )
+  return result as ApiResult<unknown>
 }

@@ -80,9 +80,10 @@ export const READ_CALL_RULES: Record<keyof ReadCallOptions, Rule> = {
 
 /** Per-call options only the full transport takes. */
 export const WRITE_CALL_RULES: Record<Exclude<keyof CallOptions, keyof ReadCallOptions>, Rule> = {
+  // Never key-shaped: it is sent as a header, kept in results and told to hooks as it is.
   idempotencyKey: [
-    (v) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v),
-    '1–255 printable ASCII characters',
+    (v) => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v) && redactKeys(v) === v,
+    '1–255 printable ASCII characters, not a key',
   ],
   extraBody: [(v) => OBJECT[0](v) && !Array.isArray(v), 'an object of body fields'],
   extraQuery: [

@@ -1,4 +1,5 @@
 import type { errorHint } from '../errors/hints.js'
+import type { Redaction } from '../errors/redact.js'
 import type { AuthScheme } from './auth.js'
 import type { Hooks } from './hooks.js'
 import type { AppInfo } from './userAgent.js'
@@ -111,6 +112,11 @@ export interface ResolvedTransportOptions {
   validateResponses?: boolean | undefined
   /** Headers every request carries besides the key's (the server client's User-Agent). */
   headers?: Record<string, string> | undefined
+  /**
+   * How what the network says is redacted before it reaches an error, a result's metadata or a
+   * hook: the full transport's `deepRedaction`; the compact one unless set.
+   */
+  redaction?: Redaction | undefined
   /** What an API error's message advises (`errorHint`): the full transport's; none unless set. */
   hint?: typeof errorHint | undefined
 }
