@@ -88,11 +88,38 @@ async function install(root: string): Promise<FrameworkInstall> {
   return { root, node: nodePath.stdout.trim() }
 }
 
+// The run's one install and how many suites use it, on globalThis: each Vitest project's
+// globalSetup loads this module afresh, in the same process.
+const SHARED = Symbol.for('smartpay-kit.frameworkInstall')
+type Shared = { [SHARED]?: { install: StartedInstall; users: number } }
+
 /**
- * Starts installing the frameworks into a new temporary folder and returns at once. Needs the
- * packages built (`pnpm build`), as the tarballs are packed from their dist.
+ * Starts installing the frameworks into a new temporary folder and returns at once; a second
+ * suite in the same run (the attack suite and the example apps) gets the same install, removed
+ * once the last of them is done with it. Needs the packages built (`pnpm build`), as the
+ * tarballs are packed from their dist.
  */
 export function startFrameworkInstall(): StartedInstall {
+  const shared = globalThis as Shared
+  const current = shared[SHARED]
+  const entry = current ?? { install: startInstall(), users: 0 }
+  entry.users += 1
+  shared[SHARED] = entry
+  let removed = false
+  return {
+    ...entry.install,
+    async remove() {
+      if (removed) return
+      removed = true
+      entry.users -= 1
+      if (entry.users > 0) return
+      delete shared[SHARED]
+      await entry.install.remove()
+    },
+  }
+}
+
+function startInstall(): StartedInstall {
   const root = mkdtempSync(join(tmpdir(), 'smartpay-frameworks-'))
   const done = install(root).then(
     (installed) => writeFileSync(join(root, READY), JSON.stringify(installed)),
