@@ -135,6 +135,22 @@ export default [
     },
   }),
   defineProject({
+    // The framework examples (examples/express, hono, next, sveltekit), each built from the packed
+    // tarballs in the frameworks' install (shared with the attack suite) and driven from outside
+    // against the sandbox: a shopper in one shared Chromium, the webhook, the capture, the refund.
+    // One file at a time: each builds and serves a whole app.
+    test: {
+      name: 'example-apps',
+      root: root('./tests/examples'),
+      environment: 'node',
+      include: ['*.test.ts'],
+      globalSetup: ['./globalSetup.ts'],
+      fileParallelism: false,
+      testTimeout: 120_000,
+      hookTimeout: 900_000,
+    },
+  }),
+  defineProject({
     // The firewall attack suite: fixture apps built by real Vite, esbuild, Rollup, Rolldown and
     // webpack against the built packages, as a user installs them.
     test: {
