@@ -11,6 +11,7 @@ import {
   type SecretKey,
   type SmartpayError,
   type Transport,
+  ValidationError,
 } from '../src/index.js'
 import { redactKeys } from '../src/internal.js'
 
@@ -82,11 +83,17 @@ describe('an echoed key is redacted', () => {
     expectNoKey(await failure(client().request({ method: 'GET', path: '/orders' })))
   })
 
-  it('in the path, when a key was passed as an id', async () => {
-    server.queue({ status: 404, json: { statusCode: 404 } })
-    const error = await failure(client().request({ method: 'GET', path: `/orders/${KEY}` }))
-    expect(error.path).toBe('/orders/sk_live_…1taz')
-    expectNoKey(error)
+  it('in the path, when a key was passed as an id, which is refused before sending', async () => {
+    for (const path of [
+      `/orders/${KEY}`,
+      `/orders/${encodeURIComponent(KEY)}`.replace(/_/g, '%5F'),
+    ]) {
+      const error = await failure(client().request({ method: 'GET', path }))
+      expect(error).toBeInstanceOf(ValidationError)
+      expect(error.path).toBe('/orders/sk_live_…1taz')
+      expectNoKey(error)
+    }
+    expect(server.requests).toEqual([])
   })
 
   it('in the message and cause of a connection error a fetch wrapper raised', async () => {

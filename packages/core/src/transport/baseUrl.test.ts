@@ -34,4 +34,43 @@ describe('resolveBaseUrl', () => {
     expect(() => resolveBaseUrl('http://192.168.1.5/v1', true)).toThrow(InsecureUrlError)
     expect(() => resolveBaseUrl('http://127.0.0.1.evil.test/v1', true)).toThrow(InsecureUrlError)
   })
+
+  it.each([
+    ['https://api.smartpay.co。evil.test/v1', 'api.smartpay.co.evil.test'],
+    ['https://api.smartpay.co．evil.test/v1', 'api.smartpay.co.evil.test'],
+    ['https://api.smartpay.co｡evil.test/v1', 'api.smartpay.co.evil.test'],
+    ['https://ａｐｉ.smartpay.co/v1', 'api.smartpay.co'],
+    ['https://api.ѕmartpay.co/v1', 'api.xn--martpay-iog.co'],
+    ['https://api%2Esmartpay.co/v1', 'api.smartpay.co'],
+    ['https://api.smart\tpay.co/v1', 'api.smartpay.co'],
+    ['https://127.1:4010/v1', '127.0.0.1'],
+    ['https://0x7f.0.0.1/v1', '127.0.0.1'],
+  ])('refuses %s, whose host becomes another once normalised, naming it', (url, becomes) => {
+    expect(() => resolveBaseUrl(url.replace('\\t', '\t'))).toThrow(
+      new RegExp(`becomes "${becomes.replace(/\./g, '\\.')}" once parsed`),
+    )
+  })
+
+  it('refuses a host that ends in a dot', () => {
+    expect(() => resolveBaseUrl('https://api.smartpay.co./v1')).toThrow(
+      'baseUrl host becomes "api.smartpay.co." once parsed: write it in ASCII, with no final dot',
+    )
+    expect(() => resolveBaseUrl('https://api.smartpay.co．/v1')).toThrow(
+      /becomes "api\.smartpay\.co\." once parsed/,
+    )
+  })
+
+  it.each([
+    'https://\u00adapi.smartpay.co/v1',
+    'https:/api.smartpay.co/v1',
+    'https:api.smartpay.co/v1',
+  ])('refuses %s, whose host as written is not the one parsed', (url) => {
+    expect(() => resolveBaseUrl(url)).toThrow(/becomes "api\.smartpay\.co" once parsed/)
+  })
+
+  it('takes a host whose case or port is all that differs, and an IDN written in ASCII', () => {
+    expect(resolveBaseUrl('https://API.SmartPay.co:443/v1')).toBe('https://api.smartpay.co/v1')
+    expect(resolveBaseUrl('https://xn--mnchen-3ya.de/v1')).toBe('https://xn--mnchen-3ya.de/v1')
+    expect(resolveBaseUrl('  https://api.smartpay.co/v1  ')).toBe(DEFAULT_BASE_URL)
+  })
 })

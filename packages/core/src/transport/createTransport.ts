@@ -22,6 +22,7 @@ import {
   WRITE_TRANSPORT_RULES,
 } from './optionRules.js'
 import type { Query, TransportOptions } from './options.js'
+import { checkPath } from './requestPath.js'
 import { explainCertificates } from './untrustedCertificate.js'
 import { userAgent } from './userAgent.js'
 
@@ -58,6 +59,9 @@ export function createTransport(
 
   async function execute<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const { method, path } = spec
+    // Any path may come here (`smartpay.request()`); the read transport's are the public
+    // client's, built from ids it checked, which cannot leave the base URL's path.
+    checkPath(method, path, resolved.baseUrl)
     const where = { method, path }
     const call = spec.options
       ? checkCallOptions(spec.options, [READ_CALL_RULES, WRITE_CALL_RULES], where)
