@@ -206,4 +206,17 @@ export default [
       maxConcurrency: 2,
     },
   }),
+  defineProject({
+    ...source,
+    // The fuzz suite (issue 19): a key echoed in every form and place by real local HTTPS
+    // servers, paths and base URLs fuzzed, the sandbox driven from a real Chromium page; its
+    // corpus (corpus.json) grows with every case found.
+    test: {
+      name: 'fuzz',
+      ...patience,
+      root: root('./tests/fuzz'),
+      environment: 'node',
+      include: ['**/*.test.ts'],
+    },
+  }),
 ] satisfies TestProjectConfiguration[]

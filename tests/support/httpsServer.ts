@@ -9,6 +9,8 @@ export interface RecordedRequest {
   method: string
   /** Path without the query. */
   path: string
+  /** The request target as it came on the request line: path and query, not decoded. */
+  target: string
   query: URLSearchParams
   headers: IncomingMessage['headers']
   body: string
@@ -79,6 +81,7 @@ export async function startTestServer(handler?: Handler): Promise<TestServer> {
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
+      target: req.url ?? '/',
       query: url.searchParams,
       headers: req.headers,
       body,
