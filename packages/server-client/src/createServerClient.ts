@@ -114,8 +114,8 @@ function fromEnv<T>(name: string, check: () => T): T {
   }
 }
 
-/** The key passed, or the env's; `undefined` when there is neither (yet). Internal. */
-export function resolveKey(given: unknown): SecretKey | undefined {
+/** The key passed, or the env's; `undefined` when there is neither (yet). */
+function resolveKey(given: unknown): SecretKey | undefined {
   const env = given === undefined ? readEnv(SECRET_KEY_VARIABLE) : undefined
   const key = given ?? env
   if (typeof key === 'string' && /^pk_/.test(key)) {

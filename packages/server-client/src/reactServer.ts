@@ -8,16 +8,35 @@
  */
 import type { Transport } from '@smartpay-kit/core'
 import * as React from 'react'
+// Only what the main entry exports: so dist/index.js stays the package's code, and this entry
+// a small module that imports it (an internal import would move that code to a shared chunk).
 import {
   createServerClient as createClient,
   createServerTransport as createTransport,
-  resolveKey,
+  parseSecretKey,
+  type SecretKey,
   type ServerClient,
   type ServerClientOptions,
-} from './createServerClient.js'
+} from './index.js'
 import { taintSecretKey } from './taint/taintSecretKey.js'
 
 export * from './index.js'
+
+/**
+ * The key a client was just made with (so already checked): the one passed, or
+ * `SMARTPAY_SECRET_KEY` from `process.env`, which React Server Components' runtimes have;
+ * `undefined` when the client reads it at its first call.
+ */
+function keyOf(options: ServerClientOptions): SecretKey | undefined {
+  if (options.secretKey !== undefined) return options.secretKey
+  try {
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env?.SMARTPAY_SECRET_KEY
+    return value ? parseSecretKey(value) : undefined
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * Creates a client for the Smartpay API with a secret key, as the main entry does, and taints
@@ -26,7 +45,7 @@ export * from './index.js'
  */
 export function createServerClient(options: ServerClientOptions = {}): ServerClient {
   const client = createClient(options)
-  taintSecretKey(React, resolveKey(options.secretKey), client)
+  taintSecretKey(React, keyOf(options), client)
   return client
 }
 
@@ -36,6 +55,6 @@ export function createServerClient(options: ServerClientOptions = {}): ServerCli
  */
 export function createServerTransport(options: ServerClientOptions = {}): Transport {
   const transport = createTransport(options)
-  taintSecretKey(React, resolveKey(options.secretKey), transport)
+  taintSecretKey(React, keyOf(options), transport)
   return transport
 }
