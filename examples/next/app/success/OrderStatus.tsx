@@ -1,7 +1,7 @@
 'use client'
 
 import {
-  type CheckoutSession,
+  type CheckoutSessionOrder,
   createPublicClient,
   parsePublicKey,
 } from '@smartpay-kit/public-client'
@@ -21,20 +21,19 @@ const MESSAGES: Record<string, string> = {
   canceled: 'This order was canceled.',
 }
 
-type Order = Extract<CheckoutSession['order'], object>
-
 /** Reads the checkout session with the public key and shows how its order stands. */
 export function OrderStatus({ sessionId }: { sessionId: string }) {
-  const [order, setOrder] = useState<Order>()
+  const [order, setOrder] = useState<CheckoutSessionOrder>()
   const [error, setError] = useState<string>()
 
   useEffect(() => {
     const controller = new AbortController()
-    // expand: 'all' returns the session with its order object, not just the order's id.
+    // expand: 'all' returns the session with its order object, not just the order's id, and
+    // types it so.
     smartpay.checkoutSessions
       .retrieve(sessionId, { expand: 'all' }, { signal: controller.signal })
       .then((session) => {
-        if (typeof session.order === 'object') setOrder(session.order)
+        if (session.order) setOrder(session.order)
         else setError('This checkout session has no order.')
       })
       .catch((reason: Error) => {
