@@ -45,8 +45,10 @@ CREATE INDEX IF NOT EXISTS ${name.split('.').at(-1)}_expires_at ON ${name} (expi
 // Times come from the database's clock, so servers whose clocks differ still agree on a lease.
 const at = (param: string) => `clock_timestamp() + ${param}::float8 * interval '1 millisecond'`
 const UNDEFINED_TABLE = '42P01'
-// unique_violation (on the catalog) and duplicate_table: another server created it meanwhile.
-const RACE = new Set<unknown>(['23505', '42P07'])
+// Another server created it meanwhile: unique_violation (on the catalog), duplicate_table, or
+// duplicate_object ("type … already exists": the table's row type, when the other server
+// committed between this one's IF NOT EXISTS check and its own creation of the type).
+const RACE = new Set<unknown>(['23505', '42P07', '42710'])
 const PRUNE_EVERY_MS = 60_000
 
 /**
